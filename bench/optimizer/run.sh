@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Optimizer benchmark: the 2000x20 reference vector and generated cases from 12.5k to 200k positions.
+# Usage: bench/optimizer/run.sh [timeLimitMillis=5000] [targetGap=1e-5]   (run from anywhere; needs Maven, Java 17)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+mvn -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
+java -Xmx2g -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" \
+    org.spares.bench.OptimizerBenchmark src/test/resources/vectors/solve-2000x20-wait-per-depot.json \
+    "${1:-5000}" "${2:-1e-5}"

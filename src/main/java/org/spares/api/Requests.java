@@ -1,0 +1,75 @@
+package org.spares.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.spares.api.filters.RequestIdFilter;
+import org.spares.auth.Caller;
+import org.spares.domain.Actor;
+import org.spares.domain.DomainException;
+import org.spares.domain.ErrorCode;
+
+/** Small helpers every resource uses to read a request the same way. */
+public final class Requests {
+    private static final List<String> ALL = List.of("-");
+
+    private Requests() {
+    }
+
+    /** The caller as the author of a change, with this request's id. */
+    public static Actor actor(Caller caller) {
+        return new Actor(caller.id(), caller.name(), RequestIdFilter.current());
+    }
+
+    /** An instant ({@code 2026-11-22T14:05:00Z}) or a date ({@code 2026-11-22}, meaning 00:00 UTC); null stays null. */
+    public static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            if (value.length() == 10) {
+                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return Instant.parse(value);
+        } catch (DateTimeParseException malformed) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED,
+                    field + " must be an ISO-8601 instant or a date (YYYY-MM-DD)", Map.of("field", field));
+        }
+    }
+
+    public static <E extends Enum<E>> String enumName(String field, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value).name();
+        } catch (IllegalArgumentException unknown) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, field + " is not one of "
+                    + List.of(type.getEnumConstants()), Map.of("field", field));
+        }
+    }
+
+    public static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /**
+     * The depot scope of a list: checks an explicit {@code depot} filter against the caller's depots (403), and
+     * gives the codes to limit to (a harmless placeholder when the caller sees every depot).
+     */
+    public static Scope scope(Caller caller, String depot) {
+        if (depot != null) {
+            caller.requireDepot(depot);
+        }
+        Set<String> depots = caller.depotFilter();
+        return depots == null ? new Scope(true, ALL) : new Scope(false, depots.isEmpty() ? ALL : List.copyOf(depots));
+    }
+
+    /** Which depots a list may show. */
+    public record Scope(boolean allDepots, List<String> depots) {
+    }
+}

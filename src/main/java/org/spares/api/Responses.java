@@ -1,0 +1,22 @@
+package org.spares.api;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.spares.service.IdempotentPosts.Answer;
+
+/** Turns a POST's answer (first or replayed) into the HTTP response. */
+public final class Responses {
+    private Responses() {
+    }
+
+    public static Response of(Answer answer) {
+        Response.ResponseBuilder builder = Response.status(answer.status())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(answer.json());
+        if (answer.location() != null) {
+            builder.location(URI.create(answer.location()));
+        }
+        return builder.build();
+    }
+}

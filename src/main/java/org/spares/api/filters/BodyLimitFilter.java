@@ -1,0 +1,163 @@
+package org.spares.api.filters;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.spares.api.errors.ErrorBody;
+import org.spares.domain.ErrorCode;
+
+/**
+ * Refuses bodies over the limit with 413 before anything parses them: by Content-Length when it is given, else
+ * by reading at most limit + 1 bytes of a chunked body (bounded memory) and handing the rest of the chain a copy.
+ */
+public class BodyLimitFilter implements Filter {
+    private final long defaultLimit;
+    private final long optimizerLimit;
+    private final ObjectMapper mapper;
+
+    public BodyLimitFilter(long defaultLimit, long optimizerLimit, ObjectMapper mapper) {
+        this.defaultLimit = defaultLimit;
+        this.optimizerLimit = optimizerLimit;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest http = (HttpServletRequest) request;
+        long limit = http.getRequestURI().startsWith("/api/v1/optimizer/") ? optimizerLimit : defaultLimit;
+        long declared = http.getContentLengthLong();
+        if (declared > limit) {
+            refuse((HttpServletResponse) response, limit);
+            return;
+        }
+        if (declared >= 0 || !hasBody(http)) {
+            chain.doFilter(request, response);
+            drain(http);
+            return;
+        }
+        byte[] body = readAtMost(http.getInputStream(), limit + 1);
+        if (body.length > limit) {
+            refuse((HttpServletResponse) response, limit);
+            return;
+        }
+        chain.doFilter(new BufferedRequest(http, body), response);
+    }
+
+    /**
+     * A request refused before its body was read (401, 403, 404) leaves bytes on the connection; Jetty then closes
+     * it, and a client that pooled it fails its next request. Reading the rest (at most the limit, already checked)
+     * keeps the connection usable.
+     */
+    private static void drain(HttpServletRequest http) {
+        if (http.getContentLengthLong() <= 0) {
+            return;
+        }
+        try {
+            InputStream input = http.getInputStream();
+            byte[] sink = new byte[8192];
+            while (input.read(sink) != -1) {
+                // discard
+            }
+        } catch (IOException | IllegalStateException alreadyClosed) {
+            // The connection is gone or the body was read as text; nothing left to keep alive.
+        }
+    }
+
+    private static boolean hasBody(HttpServletRequest http) {
+        String method = http.getMethod();
+        return "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method);
+    }
+
+    private void refuse(HttpServletResponse response, long limit) throws IOException {
+        response.setStatus(ErrorCode.PAYLOAD_TOO_LARGE.status());
+        response.setContentType("application/json");
+        response.setHeader("Connection", "close");
+        mapper.writeValue(response.getOutputStream(), new ErrorBody(ErrorCode.PAYLOAD_TOO_LARGE.status(),
+                ErrorCode.PAYLOAD_TOO_LARGE.name(), "request body exceeds " + limit + " bytes",
+                Map.of("maxBytes", limit)));
+    }
+
+    private static byte[] readAtMost(InputStream input, long max) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        byte[] chunk = new byte[8192];
+        int read;
+        while (buffer.size() < max && (read = input.read(chunk, 0, (int) Math.min(chunk.length, max - buffer.size())))
+                != -1) {
+            buffer.write(chunk, 0, read);
+        }
+        return buffer.toByteArray();
+    }
+
+    /** A request whose body has already been read into memory. */
+    private static final class BufferedRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        BufferedRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream input = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return input.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body is already buffered");
+                }
+
+                @Override
+                public int read() {
+                    return input.read();
+                }
+
+                @Override
+                public int read(byte[] bytes, int offset, int length) {
+                    return input.read(bytes, offset, length);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}

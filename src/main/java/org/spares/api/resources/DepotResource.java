@@ -1,0 +1,110 @@
+package org.spares.api.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Set;
+import org.spares.api.Page;
+import org.spares.api.PatchMerger;
+import org.spares.api.Responses;
+import org.spares.api.dto.DepotDtos.DepotView;
+import org.spares.api.dto.DepotDtos.NewDepot;
+import org.spares.auth.Caller;
+import org.spares.db.DepotDao;
+import org.spares.domain.Depot;
+import org.spares.domain.Role;
+import org.spares.service.DepotService;
+import org.spares.service.IdempotentPosts;
+import org.spares.service.Outcome;
+import org.spares.service.Transactions;
+
+/** Depots and their service targets. Every role reads; ADMIN creates; MANAGER edits its depots' targets. */
+@Path("/api/v1/depots")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DepotResource {
+    private static final Set<String> ADMIN_FIELDS = Set.of("name", "targetTurnaroundHours", "meanRepairHours",
+            "minFillRate");
+    private static final Set<String> MANAGER_FIELDS = Set.of("targetTurnaroundHours", "meanRepairHours",
+            "minFillRate");
+
+    private final DepotService depots;
+    private final Transactions transactions;
+    private final IdempotentPosts posts;
+    private final PatchMerger patches;
+
+    public DepotResource(DepotService depots, Transactions transactions, IdempotentPosts posts, PatchMerger patches) {
+        this.depots = depots;
+        this.transactions = transactions;
+        this.posts = posts;
+        this.patches = patches;
+    }
+
+    /** 201 with the depot; 409 CONFLICT when the code exists. */
+    @POST
+    @RolesAllowed("ADMIN")
+    public Response create(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
+            @NotNull @Valid NewDepot body) {
+        return Responses.of(posts.execute(caller, key, "POST", uri.getPath(), body, handle -> {
+            Depot depot = depots.create(handle, body);
+            return Outcome.created("/api/v1/depots/" + depot.code(), DepotView.of(depot));
+        }));
+    }
+
+    /** The depots in the caller's scope. */
+    @GET
+    @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
+    public Page<DepotView> list(@Auth Caller caller, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        int size = Page.limit(limit);
+        long after = Page.after(cursor);
+        Set<String> scope = caller.depotFilter();
+        return transactions.read(handle -> {
+            DepotDao dao = handle.attach(DepotDao.class);
+            var rows = scope == null ? dao.page(after, size + 1)
+                    : scope.isEmpty() ? List.<Depot>of() : dao.pageIn(after, size + 1, scope);
+            return Page.of(rows, size, Depot::id, DepotView::of);
+        });
+    }
+
+    /** 200; 403 outside the caller's depots (checked first, so codes do not leak); 404 for an unknown code. */
+    @GET
+    @Path("/{code}")
+    @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
+    public DepotView get(@Auth Caller caller, @PathParam("code") String code) {
+        caller.requireDepot(code);
+        return DepotView.of(transactions.read(handle -> DepotService.get(handle, code)));
+    }
+
+    /** JSON merge of the depot; a MANAGER of the depot may change only its three service targets. */
+    @PATCH
+    @Path("/{code}")
+    @RolesAllowed({"ADMIN", "MANAGER"})
+    public DepotView patch(@Auth Caller caller, @PathParam("code") String code, @NotNull JsonNode body) {
+        caller.requireDepot(code);
+        Set<String> editable = caller.role() == Role.ADMIN ? ADMIN_FIELDS : MANAGER_FIELDS;
+        return DepotView.of(transactions.inTransaction(handle -> {
+            Depot current = DepotService.get(handle, code);
+            NewDepot merged = patches.merge(new NewDepot(current.code(), current.name(),
+                    current.targetTurnaroundHours(), current.meanRepairHours(), current.minFillRate()), body, editable,
+                    NewDepot.class);
+            return depots.update(handle, code, merged);
+        }));
+    }
+}

@@ -1,0 +1,94 @@
+package org.spares.api.resources;
+
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.spares.api.Page;
+import org.spares.api.Requests;
+import org.spares.api.Responses;
+import org.spares.api.dto.StockDtos.MovementView;
+import org.spares.api.dto.StockDtos.NewMovement;
+import org.spares.auth.Caller;
+import org.spares.db.LedgerDao;
+import org.spares.domain.DomainException;
+import org.spares.domain.Movement;
+import org.spares.domain.MovementType;
+import org.spares.service.IdempotentPosts;
+import org.spares.service.MovementService;
+import org.spares.service.Outcome;
+import org.spares.service.Transactions;
+
+/** The ledger: managers post receipts, adjustments and scrap; reading roles list the rows of their depots. */
+@Path("/api/v1/movements")
+@Produces(MediaType.APPLICATION_JSON)
+public class MovementResource {
+    private final MovementService movements;
+    private final Transactions transactions;
+    private final IdempotentPosts posts;
+
+    public MovementResource(MovementService movements, Transactions transactions, IdempotentPosts posts) {
+        this.movements = movements;
+        this.transactions = transactions;
+        this.posts = posts;
+    }
+
+    /**
+     * 201 with the ledger row. 409 INSUFFICIENT_STOCK when an adjustment or scrap would take on hand below the
+     * reserved units; 404 for an unknown depot or sku; 403 outside the caller's depots.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"ADMIN", "MANAGER"})
+    public Response post(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
+            @NotNull @Valid NewMovement body) {
+        caller.requireDepot(body.depot());
+        MovementService.NewMovement request = new MovementService.NewMovement(body.type(), body.depot(), body.sku(),
+                body.quantity(), body.unitCost(), Requests.blankToNull(body.reason()),
+                Requests.blankToNull(body.reference()));
+        return Responses.of(posts.execute(caller, key, "POST", uri.getPath(), body, handle -> {
+            Movement movement = movements.post(handle, Requests.actor(caller), request);
+            return Outcome.created("/api/v1/movements/" + movement.id(), MovementView.of(movement));
+        }));
+    }
+
+    /** Ledger rows by id (the order they were written), filtered; {@code from} inclusive, {@code to} exclusive. */
+    @GET
+    @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
+    public Page<MovementView> list(@Auth Caller caller, @QueryParam("depot") String depot,
+            @QueryParam("sku") String sku, @QueryParam("type") String type, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        int size = Page.limit(limit);
+        long after = Page.after(cursor);
+        Requests.Scope scope = Requests.scope(caller, Requests.blankToNull(depot));
+        String typeName = Requests.enumName("type", type, MovementType.class);
+        var fromInstant = Requests.instant("from", from);
+        var toInstant = Requests.instant("to", to);
+        return transactions.read(handle -> Page.of(handle.attach(LedgerDao.class).page(after, size + 1,
+                Requests.blankToNull(depot), Requests.blankToNull(sku), typeName, fromInstant, toInstant,
+                scope.allDepots(), scope.depots()), size, Movement::id, MovementView::of));
+    }
+
+    /** One ledger row; 404 when unknown or outside the caller's depots. */
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
+    public MovementView get(@Auth Caller caller, @PathParam("id") long id) {
+        Movement movement = transactions.read(handle -> handle.attach(LedgerDao.class).find(id))
+                .filter(row -> caller.canSee(row.depot()))
+                .orElseThrow(() -> DomainException.notFound("movement", id));
+        return MovementView.of(movement);
+    }
+}

@@ -1,0 +1,140 @@
+package org.spares.api.resources;
+
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import org.jdbi.v3.core.Handle;
+import org.spares.api.Page;
+import org.spares.api.Requests;
+import org.spares.api.Responses;
+import org.spares.api.dto.RepairDtos.NewRepairOrder;
+import org.spares.api.dto.RepairDtos.NewReservation;
+import org.spares.api.dto.RepairDtos.RepairOrderView;
+import org.spares.api.dto.RepairDtos.ReservationView;
+import org.spares.auth.Caller;
+import org.spares.db.RepairOrderDao;
+import org.spares.db.ReservationDao;
+import org.spares.domain.Priority;
+import org.spares.domain.RepairOrder;
+import org.spares.domain.RepairOrderStatus;
+import org.spares.service.IdempotentPosts;
+import org.spares.service.Outcome;
+import org.spares.service.RepairOrderService;
+import org.spares.service.ReservationService;
+import org.spares.service.Transactions;
+
+/**
+ * Repair orders of the caller's depots, and the reservations made for them. Orders of other depots are 404 (not
+ * 403) so their ids do not leak.
+ */
+@Path("/api/v1/repair-orders")
+@Produces(MediaType.APPLICATION_JSON)
+public class RepairOrderResource {
+    private final RepairOrderService orders;
+    private final ReservationService reservations;
+    private final Transactions transactions;
+    private final IdempotentPosts posts;
+    private final Clock clock;
+
+    public RepairOrderResource(RepairOrderService orders, ReservationService reservations, Transactions transactions,
+            IdempotentPosts posts, Clock clock) {
+        this.orders = orders;
+        this.reservations = reservations;
+        this.transactions = transactions;
+        this.posts = posts;
+        this.clock = clock;
+    }
+
+    /** 201 OPEN; priority defaults to NORMAL, the target turnaround to the depot's. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN"})
+    public Response open(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
+            @NotNull @Valid NewRepairOrder body) {
+        caller.requireDepot(body.depot());
+        Priority priority = body.priority() == null ? Priority.NORMAL : body.priority();
+        return Responses.of(posts.execute(caller, key, "POST", uri.getPath(), body, handle -> {
+            RepairOrder order = orders.open(handle, Requests.actor(caller), body.depot(), body.assetTag().strip(),
+                    Requests.blankToNull(body.description()), priority, body.targetTurnaroundHours());
+            return Outcome.created("/api/v1/repair-orders/" + order.id(), view(order, handle));
+        }));
+    }
+
+    /** Orders of the caller's depots by id, without their reservations. */
+    @GET
+    @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
+    public Page<RepairOrderView> list(@Auth Caller caller, @QueryParam("depot") String depot,
+            @QueryParam("status") String status, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        int size = Page.limit(limit);
+        long after = Page.after(cursor);
+        Requests.Scope scope = Requests.scope(caller, Requests.blankToNull(depot));
+        String statusName = Requests.enumName("status", status, RepairOrderStatus.class);
+        return transactions.read(handle -> Page.of(handle.attach(RepairOrderDao.class).page(after, size + 1,
+                Requests.blankToNull(depot), statusName, scope.allDepots(), scope.depots()), size, RepairOrder::id,
+                order -> RepairOrderView.of(order, clock.instant(), null)));
+    }
+
+    /** One order with its reservations and {@code partsWaitHours}. */
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
+    public RepairOrderView get(@Auth Caller caller, @PathParam("id") long id) {
+        return transactions.read(handle -> view(RepairOrderService.visible(handle, caller, id), handle));
+    }
+
+    /** 200 COMPLETED; 409 ILLEGAL_STATE while a reservation is held or backordered, or when already closed. */
+    @POST
+    @Path("/{id}/complete")
+    @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN"})
+    public Response complete(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
+            @PathParam("id") long id) {
+        return Responses.of(posts.execute(caller, key, "POST", uri.getPath(), "", handle -> Outcome.ok(
+                view(orders.complete(handle, Requests.actor(caller), caller, id), handle))));
+    }
+
+    /** 200 CANCELLED, every held or backordered reservation released; 409 ILLEGAL_STATE when already closed. */
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN"})
+    public Response cancel(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
+            @PathParam("id") long id) {
+        return Responses.of(posts.execute(caller, key, "POST", uri.getPath(), "", handle -> Outcome.ok(
+                view(orders.cancel(handle, Requests.actor(caller), caller, id), handle))));
+    }
+
+    /**
+     * All or nothing: 201 HELD; with too little available, 409 INSUFFICIENT_STOCK ({@code details.available}) or,
+     * with {@code allowBackorder}, 201 BACKORDERED. 409 ILLEGAL_STATE for a closed order.
+     */
+    @POST
+    @Path("/{id}/reservations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN"})
+    public Response reserve(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
+            @PathParam("id") long id, @NotNull @Valid NewReservation body) {
+        return Responses.of(posts.execute(caller, key, "POST", uri.getPath(), body, handle -> {
+            var reservation = reservations.reserve(handle, Requests.actor(caller), caller, id, body.sku(),
+                    body.quantity(), Boolean.TRUE.equals(body.allowBackorder()));
+            return Outcome.created("/api/v1/reservations/" + reservation.id(), ReservationView.of(reservation));
+        }));
+    }
+
+    private RepairOrderView view(RepairOrder order, Handle handle) {
+        return RepairOrderView.of(order, clock.instant(), handle.attach(ReservationDao.class).forOrder(order.id()));
+    }
+}

@@ -1,0 +1,197 @@
+package org.spares.api.resources;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.spares.api.Requests;
+import org.spares.auth.Caller;
+import org.spares.db.ReportDao;
+import org.spares.domain.DomainException;
+import org.spares.domain.ErrorCode;
+import org.spares.report.CsvReportWriter;
+import org.spares.report.DepotScope;
+import org.spares.report.GroupBy;
+import org.spares.report.JsonReportWriter;
+import org.spares.report.PositionReports;
+import org.spares.report.ReportService;
+import org.spares.report.ReportWriter;
+import org.spares.report.TurnaroundReport;
+import org.spares.service.Transactions;
+
+/**
+ * Finance reports (README "Reports"). JSON by default; CSV with {@code Accept: text/csv} or {@code ?format=csv}.
+ * Both are streamed. FINANCE and ADMIN see every depot; a MANAGER sees only rows of their depots, and an explicit
+ * {@code depot} outside them is 403. Bad parameters are 400 VALIDATION_FAILED; an unknown depot is 404.
+ */
+@Path("/api/v1/reports")
+@Produces({MediaType.APPLICATION_JSON, ReportResource.TEXT_CSV})
+@RolesAllowed({"ADMIN", "MANAGER", "FINANCE"})
+public class ReportResource {
+    static final String TEXT_CSV = "text/csv";
+    private static final int MAX_NO_ISSUE_DAYS = 36_500;
+
+    private final ReportService reports;
+    private final PositionReports positions;
+    private final TurnaroundReport turnaround;
+    private final Transactions transactions;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public ReportResource(Transactions transactions, ObjectMapper mapper, Clock clock) {
+        this.reports = new ReportService(transactions.jdbi());
+        this.positions = new PositionReports(transactions.jdbi());
+        this.turnaround = new TurnaroundReport(transactions.jdbi());
+        this.transactions = transactions;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** 200 {from, to, rows, total}: exact carrying cost over [from, min(to, now)); 400 for an empty period. */
+    @GET
+    @Path("/carrying-cost")
+    public Response carryingCost(@Auth Caller caller, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("groupBy") String groupBy, @QueryParam("depot") String depot,
+            @QueryParam("format") String format, @Context HttpHeaders headers) {
+        Instant[] period = period(from, to);
+        GroupBy grouping = GroupBy.parse(groupBy);
+        DepotScope scope = scope(caller, depot);
+        return answer(format, headers, out -> reports.carryingCost(period[0], period[1], grouping, scope, out));
+    }
+
+    /** 200 {asOf, rows, total}: units and value on hand and in transit at asOf (default now, capped at now). */
+    @GET
+    @Path("/valuation")
+    public Response valuation(@Auth Caller caller, @QueryParam("asOf") String asOf,
+            @QueryParam("groupBy") String groupBy, @QueryParam("depot") String depot,
+            @QueryParam("format") String format, @Context HttpHeaders headers) {
+        Instant at = asOf(asOf);
+        GroupBy grouping = GroupBy.parse(groupBy);
+        DepotScope scope = scope(caller, depot);
+        return answer(format, headers, out -> reports.valuation(at, grouping, scope, out));
+    }
+
+    /** 200 {asOf, rows, total}: positions above their target level at asOf. */
+    @GET
+    @Path("/excess")
+    public Response excess(@Auth Caller caller, @QueryParam("asOf") String asOf, @QueryParam("depot") String depot,
+            @QueryParam("format") String format, @Context HttpHeaders headers) {
+        Instant at = asOf(asOf);
+        DepotScope scope = scope(caller, depot);
+        return answer(format, headers, out -> positions.excess(at, scope, out));
+    }
+
+    /** 200 {asOf, noIssueDays, rows, total}: positions with stock and no ISSUE in (asOf - noIssueDays, asOf]. */
+    @GET
+    @Path("/dead-stock")
+    public Response deadStock(@Auth Caller caller, @QueryParam("asOf") String asOf,
+            @QueryParam("noIssueDays") Integer noIssueDays, @QueryParam("depot") String depot,
+            @QueryParam("format") String format, @Context HttpHeaders headers) {
+        Instant at = asOf(asOf);
+        int days = noIssueDays == null ? 180 : noIssueDays;
+        if (days < 1 || days > MAX_NO_ISSUE_DAYS) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "noIssueDays must be between 1 and "
+                    + MAX_NO_ISSUE_DAYS, Map.of("field", "noIssueDays"));
+        }
+        DepotScope scope = scope(caller, depot);
+        return answer(format, headers, out -> positions.deadStock(at, days, scope, out));
+    }
+
+    /** 200 {from, to, rows, total}: repair orders completed in [from, min(to, now)), per depot. */
+    @GET
+    @Path("/turnaround")
+    public Response turnaround(@Auth Caller caller, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("depot") String depot, @QueryParam("format") String format, @Context HttpHeaders headers) {
+        Instant[] period = period(from, to);
+        DepotScope scope = scope(caller, depot);
+        return answer(format, headers, out -> turnaround.write(period[0], period[1], scope, out));
+    }
+
+    /** [from, min(to, now)); from is required, to defaults to now. */
+    private Instant[] period(String from, String to) {
+        Instant start = Requests.instant("from", from);
+        if (start == null) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "from is required", Map.of("field", "from"));
+        }
+        Instant now = clock.instant();
+        Instant requestedEnd = Requests.instant("to", to);
+        Instant end = requestedEnd == null || requestedEnd.isAfter(now) ? now : requestedEnd;
+        if (!start.isBefore(end)) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED,
+                    "the period [from, min(to, now)) is empty: from must be before to and before now",
+                    Map.of("field", "from"));
+        }
+        return new Instant[] {start, end};
+    }
+
+    private Instant asOf(String asOf) {
+        Instant now = clock.instant();
+        Instant requested = Requests.instant("asOf", asOf);
+        return requested == null || requested.isAfter(now) ? now : requested;
+    }
+
+    /** The caller's depots as ids; an explicit depot narrows to it (403 outside scope, 404 unknown). */
+    private DepotScope scope(Caller caller, String depot) {
+        String explicit = Requests.blankToNull(depot);
+        Requests.Scope scope = Requests.scope(caller, explicit);
+        Map<Long, String> codes = transactions.read(ReportDao::depotCodes);
+        if (explicit == null && scope.allDepots()) {
+            return DepotScope.all();
+        }
+        List<String> wanted = explicit == null ? scope.depots() : List.of(explicit);
+        List<Long> ids = new ArrayList<>();
+        codes.forEach((id, code) -> {
+            if (wanted.contains(code)) {
+                ids.add(id);
+            }
+        });
+        if (explicit != null && ids.isEmpty()) {
+            throw DomainException.notFound("depot", explicit);
+        }
+        return new DepotScope(false, ids);
+    }
+
+    private Response answer(String format, HttpHeaders headers, Consumer<ReportWriter> report) {
+        boolean csv = wantsCsv(format, headers);
+        StreamingOutput body = out -> report.accept(csv ? new CsvReportWriter(out) : new JsonReportWriter(mapper, out));
+        return Response.ok(body, csv ? TEXT_CSV + ";charset=UTF-8" : MediaType.APPLICATION_JSON).build();
+    }
+
+    /** {@code ?format=} wins; otherwise the first of JSON or CSV that the Accept header names; JSON by default. */
+    private static boolean wantsCsv(String format, HttpHeaders headers) {
+        String chosen = Requests.blankToNull(format);
+        if (chosen != null) {
+            if (!chosen.equals("csv") && !chosen.equals("json")) {
+                throw new DomainException(ErrorCode.VALIDATION_FAILED, "format must be json or csv",
+                        Map.of("field", "format"));
+            }
+            return chosen.equals("csv");
+        }
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isWildcardType()) {
+                continue;
+            }
+            if (type.getType().equals("text") && type.getSubtype().equals("csv")) {
+                return true;
+            }
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,116 @@
+package org.spares.api.resources;
+
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.spares.api.Page;
+import org.spares.api.Requests;
+import org.spares.api.Responses;
+import org.spares.api.dto.StockDtos.NewTransfer;
+import org.spares.api.dto.StockDtos.TransferView;
+import org.spares.auth.Caller;
+import org.spares.db.TransferDao;
+import org.spares.domain.Transfer;
+import org.spares.domain.TransferStatus;
+import org.spares.service.IdempotentPosts;
+import org.spares.service.Outcome;
+import org.spares.service.TransferService;
+import org.spares.service.Transactions;
+
+/**
+ * Transfers between depots. The source's manager requests and ships, the destination's receives, either cancels
+ * before shipping. Illegal transitions are 409 ILLEGAL_STATE and change nothing.
+ */
+@Path("/api/v1/transfers")
+@Produces(MediaType.APPLICATION_JSON)
+public class TransferResource {
+    private final TransferService transfers;
+    private final Transactions transactions;
+    private final IdempotentPosts posts;
+
+    public TransferResource(TransferService transfers, Transactions transactions, IdempotentPosts posts) {
+        this.transfers = transfers;
+        this.transactions = transactions;
+        this.posts = posts;
+    }
+
+    /** 201 REQUESTED, the units reserved at the source; 409 INSUFFICIENT_STOCK with {@code details.available}. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"ADMIN", "MANAGER"})
+    public Response request(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
+            @NotNull @Valid NewTransfer body) {
+        caller.requireDepot(body.fromDepot());
+        return Responses.of(posts.execute(caller, key, "POST", uri.getPath(), body, handle -> {
+            Transfer transfer = transfers.request(handle, Requests.actor(caller), body.fromDepot(), body.toDepot(),
+                    body.sku(), body.quantity());
+            return Outcome.created("/api/v1/transfers/" + transfer.id(), TransferView.of(transfer));
+        }));
+    }
+
+    /** 200 SHIPPED: TRANSFER_OUT at the source, inbound at the destination. */
+    @POST
+    @Path("/{id}/ship")
+    @RolesAllowed({"ADMIN", "MANAGER"})
+    public Response ship(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
+            @PathParam("id") long id) {
+        return Responses.of(posts.execute(caller, key, "POST", uri.getPath(), "", handle -> Outcome.ok(
+                TransferView.of(transfers.ship(handle, Requests.actor(caller), caller, id)))));
+    }
+
+    /** 200 RECEIVED: TRANSFER_IN at the destination. */
+    @POST
+    @Path("/{id}/receive")
+    @RolesAllowed({"ADMIN", "MANAGER"})
+    public Response receive(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
+            @PathParam("id") long id) {
+        return Responses.of(posts.execute(caller, key, "POST", uri.getPath(), "", handle -> Outcome.ok(
+                TransferView.of(transfers.receive(handle, Requests.actor(caller), caller, id)))));
+    }
+
+    /** 200 CANCELLED (only before shipping), the source's reservation released. */
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({"ADMIN", "MANAGER"})
+    public Response cancel(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
+            @PathParam("id") long id) {
+        return Responses.of(posts.execute(caller, key, "POST", uri.getPath(), "", handle -> Outcome.ok(
+                TransferView.of(transfers.cancel(handle, Requests.actor(caller), caller, id)))));
+    }
+
+    /** Transfers touching the caller's depots, by id; {@code depot} matches either end. */
+    @GET
+    @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
+    public Page<TransferView> list(@Auth Caller caller, @QueryParam("depot") String depot,
+            @QueryParam("status") String status, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        int size = Page.limit(limit);
+        long after = Page.after(cursor);
+        Requests.Scope scope = Requests.scope(caller, Requests.blankToNull(depot));
+        String statusName = Requests.enumName("status", status, TransferStatus.class);
+        return transactions.read(handle -> Page.of(handle.attach(TransferDao.class).page(after, size + 1,
+                Requests.blankToNull(depot), statusName, scope.allDepots(), scope.depots()), size, Transfer::id,
+                TransferView::of));
+    }
+
+    /** One transfer; 404 when unknown or when neither end is in the caller's depots. */
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
+    public TransferView get(@Auth Caller caller, @PathParam("id") long id) {
+        return TransferView.of(transactions.read(handle -> TransferService.visible(handle, caller, id)));
+    }
+}

@@ -1,0 +1,83 @@
+package org.spares.api.resources;
+
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.spares.api.Page;
+import org.spares.api.Responses;
+import org.spares.api.dto.UserDtos.CreatedUser;
+import org.spares.api.dto.UserDtos.NewUser;
+import org.spares.api.dto.UserDtos.UserView;
+import org.spares.auth.Caller;
+import org.spares.db.UserDao;
+import org.spares.service.IdempotentPosts;
+import org.spares.service.Outcome;
+import org.spares.service.Transactions;
+import org.spares.service.UserService;
+
+/** Users and tokens (ADMIN only). */
+@Path("/api/v1/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed("ADMIN")
+public class UserResource {
+    private final UserService users;
+    private final Transactions transactions;
+    private final IdempotentPosts posts;
+
+    public UserResource(UserService users, Transactions transactions, IdempotentPosts posts) {
+        this.users = users;
+        this.transactions = transactions;
+        this.posts = posts;
+    }
+
+    /**
+     * Creates a user: 201 with its token, shown this once. A replay under the same Idempotency-Key answers the
+     * same user with {@code token: null}: tokens are never stored in clear.
+     */
+    @POST
+    public Response create(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
+            @NotNull @Valid NewUser body) {
+        return Responses.of(posts.execute(caller, key, "POST", uri.getPath(), body, handle -> {
+            CreatedUser created = users.create(handle, body);
+            CreatedUser withoutToken = new CreatedUser(created.id(), created.name(), created.role(), created.depots(),
+                    created.createdAt(), null);
+            return Outcome.created("/api/v1/users/" + created.id(), created).replayedAs(withoutToken);
+        }));
+    }
+
+    /** Lists users, revoked ones included (with {@code revokedAt}). */
+    @GET
+    public Page<UserView> list(@Auth Caller caller, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        int size = Page.limit(limit);
+        long after = Page.after(cursor);
+        return transactions.read(handle -> Page.of(handle.attach(UserDao.class).page(after, size + 1), size,
+                user -> user.id(), UserView::of));
+    }
+
+    /** Revokes the user's token at once: 204; 404 for an unknown id. */
+    @DELETE
+    @Path("/{id}")
+    public Response revoke(@Auth Caller caller, @PathParam("id") long id) {
+        transactions.inTransaction(handle -> {
+            users.revoke(handle, id);
+            return null;
+        });
+        return Response.noContent().build();
+    }
+}

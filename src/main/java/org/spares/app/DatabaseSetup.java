@@ -1,0 +1,126 @@
+package org.spares.app;
+
+import io.dropwizard.db.DataSourceFactory;
+import com.codahale.metrics.MetricRegistry;
+import io.dropwizard.db.ManagedDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.spares.db.JdbiSetup;
+
+/** Which database a URL means, and applying the one changelog to it. */
+public final class DatabaseSetup {
+    public static final String CHANGELOG = "db/changelog.xml";
+
+    private DatabaseSetup() {
+    }
+
+    /**
+     * Connector/J waits forever by default: to connect to a server that does not answer, and for an answer on a
+     * link that went silent. Bounded waits make an unreachable database a quick 503 instead of a hung request
+     * thread. The connect bound matches the pool's 2 s wait for a connection; the read bound is far above any
+     * statement of the service (reports included) and only ends waits on a dead link. database.properties in
+     * config.yml overrides either.
+     */
+    static final String CONNECT_TIMEOUT_MILLIS = "2000";
+    static final String SOCKET_TIMEOUT_MILLIS = "60000";
+
+    /** The driver follows the URL, so switching databases is one environment variable (SPARES_DB_URL). */
+    public static void chooseDriver(DataSourceFactory factory) {
+        String url = factory.getUrl();
+        if (url != null && (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:"))) {
+            factory.setDriverClass("com.mysql.cj.jdbc.Driver");
+            if (url.startsWith("jdbc:mariadb:")) {
+                factory.setUrl("jdbc:mysql:" + url.substring("jdbc:mariadb:".length()));
+            }
+            saveRoundTrips(factory);
+            factory.getProperties().putIfAbsent("connectTimeout", CONNECT_TIMEOUT_MILLIS);
+            factory.getProperties().putIfAbsent("socketTimeout", SOCKET_TIMEOUT_MILLIS);
+        } else if (url != null && url.startsWith("jdbc:h2:")) {
+            factory.setDriverClass("org.h2.Driver");
+        }
+    }
+
+    /**
+     * Connector/J settings for a short transaction per request (config.yml can override each): keep the session state
+     * (auto-commit, isolation) on the client instead of asking the server; cache the server's settings across new
+     * connections and the parsed form of each prepared statement (the same few statements run on every request);
+     * send batches as multi-row statements.
+     */
+    private static void saveRoundTrips(DataSourceFactory factory) {
+        Map<String, String> properties = new LinkedHashMap<>(factory.getProperties());
+        properties.putIfAbsent("useLocalSessionState", "true");
+        properties.putIfAbsent("cacheServerConfiguration", "true");
+        properties.putIfAbsent("cachePrepStmts", "true");
+        properties.putIfAbsent("prepStmtCacheSize", "250");
+        properties.putIfAbsent("prepStmtCacheSqlLimit", "2048");
+        properties.putIfAbsent("rewriteBatchedStatements", "true");
+        factory.setProperties(properties);
+    }
+
+    public static boolean isMySql(String url) {
+        return url != null && url.startsWith("jdbc:mysql:");
+    }
+
+    /**
+     * A Jdbi for a command (add-user, seed-demo, check-ledger): the same setup as the server, the changelog applied,
+     * and a pool of its own that the caller closes.
+     */
+    public static CommandDatabase openForCommand(SparesConfiguration configuration, String name) {
+        ManagedDataSource dataSource = configuration.getDatabase().build(new MetricRegistry(), name);
+        Jdbi jdbi = JdbiSetup.configure(Jdbi.create(dataSource));
+        jdbi.installPlugin(new SqlObjectPlugin());
+        migrate(dataSource);
+        return new CommandDatabase(jdbi, dataSource);
+    }
+
+    /**
+     * A command's database. Closing it closes the pool, which an embedded H2 needs to write its last commits to
+     * disk before the JVM exits.
+     */
+    public record CommandDatabase(Jdbi jdbi, ManagedDataSource dataSource) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                dataSource.stop();
+            } catch (Exception closing) {
+                throw new IllegalStateException("closing the database pool failed", closing);
+            }
+        }
+    }
+
+    /** Applies every pending changeset; safe to run on every start. */
+    @SuppressWarnings("deprecation")
+    public static void migrate(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            try {
+                Database database = DatabaseFactory.getInstance()
+                        .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database);
+                liquibase.update(new Contexts(), new LabelExpression());
+            } finally {
+                // Liquibase turns auto-commit off; a pooled connection handed back that way would make Jdbi
+                // think a transaction is already open and never commit.
+                if (!connection.getAutoCommit()) {
+                    connection.commit();
+                }
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException | LiquibaseException failure) {
+            throw new IllegalStateException("applying the database changelog failed: " + failure.getMessage(), failure);
+        }
+    }
+}

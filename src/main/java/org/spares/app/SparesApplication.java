@@ -1,0 +1,278 @@
+package org.spares.app;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.migrations.MigrationsBundle;
+import io.swagger.v3.oas.integration.SwaggerConfiguration;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
+import org.jdbi.v3.core.Jdbi;
+import org.spares.api.PatchMerger;
+import org.spares.api.errors.DomainExceptionMapper;
+import org.spares.api.errors.JsonErrorHandler;
+import org.spares.api.errors.JsonExceptionMapper;
+import org.spares.api.errors.UnexpectedExceptionMapper;
+import org.spares.api.errors.ValidationExceptionMapper;
+import org.spares.api.errors.WebApplicationExceptionMapper;
+import org.spares.api.filters.BodyLimitFilter;
+import org.spares.api.filters.LoadSheddingFilter;
+import org.spares.api.filters.RequestIdFilter;
+import org.spares.api.limits.RateLimitFilter;
+import org.spares.api.resources.DepotResource;
+import org.spares.api.resources.MovementResource;
+import org.spares.api.resources.StockResource;
+import org.spares.api.resources.TransferResource;
+import org.spares.api.resources.OpenApiDescription;
+import org.spares.api.resources.OptimizationResource;
+import org.spares.api.resources.OptimizerResource;
+import org.spares.api.resources.PartResource;
+import org.spares.api.resources.PositionResource;
+import org.spares.api.resources.RepairOrderResource;
+import org.spares.api.resources.ReportResource;
+import org.spares.api.resources.ReservationResource;
+import org.spares.api.resources.UserResource;
+import org.spares.auth.Caller;
+import org.spares.auth.JsonUnauthorizedHandler;
+import org.spares.auth.RoleAuthorizer;
+import org.spares.auth.TokenAuthenticator;
+import org.spares.cli.AddUserCommand;
+import org.spares.cli.CheckLedgerCommand;
+import org.spares.cli.OptimizeCommand;
+import org.spares.db.CommentingTemplateEngine;
+import org.spares.cli.SeedBulkCommand;
+import org.spares.cli.SeedDemoCommand;
+import org.spares.db.JdbiSetup;
+import org.spares.jobs.IdempotencyPurgeJob;
+import org.spares.jobs.OptimizationJob;
+import org.spares.jobs.ReservationExpiryJob;
+import org.spares.service.IdempotentPosts;
+import org.spares.service.OptimizationRunner;
+import org.spares.service.OptimizationService;
+import org.spares.service.PartImporter;
+import org.spares.service.Services;
+import org.spares.service.Transactions;
+
+/** The Spares service. {@link #run} builds the whole object graph with {@code new}, so this one method shows it. */
+public class SparesApplication extends Application<SparesConfiguration> {
+    public static void main(String[] args) throws Exception {
+        new SparesApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "spares";
+    }
+
+    @Override
+    public void initialize(Bootstrap<SparesConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addBundle(new MigrationsBundle<>() {
+            @Override
+            public DataSourceFactory getDataSourceFactory(SparesConfiguration configuration) {
+                return configuration.getDatabase();
+            }
+
+            @Override
+            public String getMigrationsFileName() {
+                return DatabaseSetup.CHANGELOG;
+            }
+        });
+        bootstrap.addCommand(new AddUserCommand());
+        bootstrap.addCommand(new CheckLedgerCommand());
+        bootstrap.addCommand(new OptimizeCommand());
+        bootstrap.addCommand(new SeedBulkCommand());
+        bootstrap.addCommand(new SeedDemoCommand());
+    }
+
+    /** Strict JSON in (unknown fields, "5" for 5, 1.5 for an integer are errors), ISO instants and plain decimals out. */
+    public static ObjectMapper configureJson(ObjectMapper mapper) {
+        return mapper
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    }
+
+    /**
+     * The clock every service reads; tests replace it. It ticks in microseconds, the precision the databases keep,
+     * so an answer never shows a time that reads back differently.
+     */
+    protected Clock clock() {
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+    }
+
+    @Override
+    public void run(SparesConfiguration configuration, Environment environment) {
+        SparesSettings settings = configuration.getSpares();
+        DataSourceFactory database = configuration.getDatabase();
+        if (settings.isMigrateOnStart()) {
+            migrate(database, environment);
+        }
+        Jdbi jdbi = JdbiSetup.cacheDaoMetadata(JdbiSetup.configure(new JdbiFactory().build(environment, database,
+                "database")));
+        if (database.isAutoCommentsEnabled()) {
+            jdbi.setTemplateEngine(new CommentingTemplateEngine());
+        }
+        Clock clock = clock();
+        // Strict JSON for the API only: configured after config.yml was read, whose overrides arrive as text.
+        ObjectMapper mapper = configureJson(environment.getObjectMapper());
+
+        Transactions transactions = new Transactions(jdbi, settings.getTransactionRetries());
+        IdempotentPosts posts = new IdempotentPosts(transactions, mapper, clock);
+        Services services = Services.build(clock, settings.getDefaultHoldingRate(),
+                Duration.ofMillis(configuration.getReservations().getHoldTime().toMilliseconds()));
+        registerCatalogue(environment, services, transactions, posts);
+        registerStock(environment, services, transactions, posts);
+        registerRepairs(environment, services, transactions, posts);
+        environment.lifecycle().manage(new ReservationExpiryJob(transactions, services.reservations(), clock,
+                configuration.getReservations().getExpiryInterval()));
+        environment.jersey().register(new OptimizerResource(posts, settings.getOptimizerTimeLimit().toMilliseconds(),
+                settings.getOptimizerConcurrentSolves()));
+        environment.jersey().register(new ReportResource(transactions, mapper, clock));
+        registerOptimizations(environment, services, transactions, posts, settings);
+        registerOpenApi(environment);
+
+        registerAuth(environment, jdbi);
+        registerRateLimit(environment, settings);
+        registerErrors(environment);
+        registerFilters(environment, settings, mapper);
+        environment.lifecycle().manage(new IdempotencyPurgeJob(transactions, clock, settings.getIdempotencyRetention(),
+                settings.getIdempotencyPurgeInterval()));
+    }
+
+    private static void registerCatalogue(Environment environment, Services services, Transactions transactions,
+            IdempotentPosts posts) {
+        PatchMerger patches = new PatchMerger(environment.getObjectMapper(), environment.getValidator());
+        environment.jersey().register(new UserResource(services.users(), transactions, posts));
+        environment.jersey().register(new DepotResource(services.depots(), transactions, posts, patches));
+        environment.jersey().register(new PartResource(services.parts(),
+                new PartImporter(services.parts(), environment.getValidator()), transactions, posts, patches));
+    }
+
+    private static void registerStock(Environment environment, Services services, Transactions transactions,
+            IdempotentPosts posts) {
+        environment.jersey().register(new StockResource(transactions));
+        environment.jersey().register(new PositionResource(services.policies(), transactions));
+        environment.jersey().register(new MovementResource(services.movements(), transactions, posts));
+        environment.jersey().register(new TransferResource(services.transfers(), transactions, posts));
+    }
+
+    private static void registerRepairs(Environment environment, Services services, Transactions transactions,
+            IdempotentPosts posts) {
+        environment.jersey().register(new RepairOrderResource(services.repairOrders(), services.reservations(),
+                transactions, posts, services.clock()));
+        environment.jersey().register(new ReservationResource(services.reservations(), transactions, posts));
+    }
+
+    private static void registerOptimizations(Environment environment, Services services, Transactions transactions,
+            IdempotentPosts posts, SparesSettings settings) {
+        OptimizationRunner runner = new OptimizationRunner(transactions, services.clock(),
+                settings.getOptimizerTimeLimit().toMilliseconds());
+        OptimizationJob job = new OptimizationJob(transactions, runner);
+        environment.lifecycle().manage(job);
+        environment.jersey().register(new OptimizationResource(new OptimizationService(services.policies(),
+                services.clock()), runner, job, transactions, posts));
+    }
+
+    /** A short-lived pool of its own, so the service's pool starts on a migrated schema. */
+    private static void migrate(DataSourceFactory database, Environment environment) {
+        ManagedDataSource dataSource = database.build(environment.metrics(), "migrations");
+        try {
+            DatabaseSetup.migrate(dataSource);
+        } finally {
+            try {
+                dataSource.stop();
+            } catch (Exception closing) {
+                throw new IllegalStateException("closing the migration pool failed", closing);
+            }
+        }
+    }
+
+    private static void registerAuth(Environment environment, Jdbi jdbi) {
+        environment.jersey().register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<Caller>()
+                .setAuthenticator(new TokenAuthenticator(jdbi))
+                .setAuthorizer(new RoleAuthorizer())
+                .setPrefix("Bearer")
+                .setRealm("spares")
+                .setUnauthorizedHandler(new JsonUnauthorizedHandler())
+                .buildAuthFilter()));
+        environment.jersey().register(RolesAllowedDynamicFeature.class);
+        environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));
+    }
+
+    private static void registerRateLimit(Environment environment, SparesSettings settings) {
+        if (settings.getRateLimitPerSecond() > 0) {
+            environment.jersey().register(new RateLimitFilter(settings.getRateLimitPerSecond(),
+                    settings.getRateLimitBurst(), environment.metrics().meter("spares.rate-limited")));
+        }
+    }
+
+    private static void registerErrors(Environment environment) {
+        environment.jersey().register(new DomainExceptionMapper());
+        environment.jersey().register(new WebApplicationExceptionMapper());
+        environment.jersey().register(new JsonExceptionMapper());
+        environment.jersey().register(new ValidationExceptionMapper());
+        environment.jersey().register(new UnexpectedExceptionMapper());
+        // Jetty's own refusals (414, an illegal path, 503 while stopping) happen outside Jersey: same body for them.
+        JsonErrorHandler jettyErrors = new JsonErrorHandler(environment.getObjectMapper());
+        environment.lifecycle().addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarting(LifeCycle event) {
+                if (event instanceof Server server) {
+                    server.setErrorHandler(jettyErrors);
+                }
+            }
+        });
+    }
+
+    private static void registerFilters(Environment environment, SparesSettings settings, ObjectMapper mapper) {
+        environment.servlets().addFilter("request-id", new RequestIdFilter())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        // Before the body limit: a request refused for load is refused before anything reads its body.
+        environment.servlets().addFilter("load-shedding", new LoadSheddingFilter(settings.getMaxConcurrentRequests(),
+                        settings.getAdmissionWait().toMilliseconds(), mapper,
+                        environment.metrics().meter("spares.load-shed")))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
+        environment.servlets().addFilter("body-limit", new BodyLimitFilter(settings.getMaxBodySize().toBytes(),
+                        settings.getMaxOptimizerBodySize().toBytes(), mapper))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+    }
+
+    private static void registerOpenApi(Environment environment) {
+        OpenAPI description = new OpenAPI().info(new Info().title("Spares API").version("1")
+                .description("Spare-parts inventory and repair logistics. Auth: Authorization: Bearer <token>."));
+        OpenApiDescription resource = new OpenApiDescription();
+        resource.openApiConfiguration(new SwaggerConfiguration().openAPI(description)
+                .resourcePackages(Set.of("org.spares.api.resources")).prettyPrint(true));
+        environment.jersey().register(resource);
+    }
+}

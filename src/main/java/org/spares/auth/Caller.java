@@ -1,0 +1,68 @@
+package org.spares.auth;
+
+import java.security.Principal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.spares.domain.DomainException;
+import org.spares.domain.ErrorCode;
+import org.spares.domain.Role;
+
+/**
+ * The authenticated caller of one request: who it is, its role and the depots it may act on. Depot scope is
+ * checked here so every service asks the same question the same way.
+ */
+public record Caller(long id, String name, Role role, Set<String> depots) implements Principal {
+    public Caller {
+        depots = Set.copyOf(depots);
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    public boolean hasRole(Role wanted) {
+        return role == Role.ADMIN || role == wanted;
+    }
+
+    /** True when this caller's depot scope includes the depot. */
+    public boolean canSee(String depotCode) {
+        if (depots.isEmpty() && role.allDepotsWhenUnscoped()) {
+            return true;
+        }
+        return depots.contains(depotCode);
+    }
+
+    /** Throws 403 FORBIDDEN unless the depot is in scope. */
+    public void requireDepot(String depotCode) {
+        if (!canSee(depotCode)) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "depot " + depotCode + " is outside your depots",
+                    Map.of("depot", depotCode));
+        }
+    }
+
+    public void requireDepots(Collection<String> depotCodes) {
+        depotCodes.forEach(this::requireDepot);
+    }
+
+    /** Throws 403 FORBIDDEN unless the caller has one of the roles (ADMIN always has). */
+    public void requireRole(Role... roles) {
+        for (Role wanted : roles) {
+            if (hasRole(wanted)) {
+                return;
+            }
+        }
+        throw new DomainException(ErrorCode.FORBIDDEN, "your role " + role + " may not do this",
+                Map.of("allowedRoles", List.of(roles).toString()));
+    }
+
+    /** The depot filter for a list: null means every depot. */
+    public Set<String> depotFilter() {
+        if (depots.isEmpty() && role.allDepotsWhenUnscoped()) {
+            return null;
+        }
+        return depots;
+    }
+}

@@ -1,0 +1,50 @@
+package org.spares.cli;
+
+import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+import org.spares.api.dto.UserDtos.CreatedUser;
+import org.spares.app.DatabaseSetup;
+import org.spares.app.SparesConfiguration;
+import org.spares.domain.Role;
+import org.spares.service.Transactions;
+import org.spares.service.UserService;
+
+/**
+ * {@code add-user --name NAME --role ROLE [--depots A,B] config.yml}: creates a user and prints its token alone on
+ * the last line. This is how the first ADMIN is made; the service has no built-in account.
+ */
+public class AddUserCommand extends ConfiguredCommand<SparesConfiguration> {
+    public AddUserCommand() {
+        super("add-user", "Creates a user and prints its bearer token on the last line");
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        super.configure(subparser);
+        subparser.addArgument("--name").required(true).help("the user's name");
+        subparser.addArgument("--role").required(true).help("ADMIN, MANAGER, TECHNICIAN or FINANCE");
+        subparser.addArgument("--depots").setDefault("").help("comma-separated depot codes");
+    }
+
+    @Override
+    protected void run(Bootstrap<SparesConfiguration> bootstrap, Namespace namespace, SparesConfiguration configuration) {
+        Role role = Role.valueOf(namespace.getString("role").toUpperCase(Locale.ROOT));
+        List<String> depots = Arrays.stream(namespace.getString("depots").split(","))
+                .map(String::strip).filter(code -> !code.isEmpty()).toList();
+        CreatedUser created;
+        try (DatabaseSetup.CommandDatabase database = DatabaseSetup.openForCommand(configuration, "add-user")) {
+            created = new Transactions(database.jdbi(), 3).inTransaction(
+                    handle -> new UserService(Clock.systemUTC()).create(handle, UserService.request(
+                            namespace.getString("name"), role, depots)));
+        }
+        System.out.println("created user " + created.id() + " (" + created.name() + ", " + created.role() + ", depots "
+                + (created.depots().isEmpty() ? "all" : String.join(",", created.depots())) + ")");
+        System.out.println(created.token());
+    }
+}

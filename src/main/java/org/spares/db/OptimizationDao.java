@@ -1,0 +1,86 @@
+package org.spares.db;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.spares.domain.Optimization;
+import org.spares.domain.OptimizationStatus;
+
+/**
+ * Optimization runs and the per-depot locks a run holds while QUEUED or RUNNING. A status moves only by a
+ * conditional UPDATE from the states it may leave; the caller checks the row count.
+ */
+@RegisterConstructorMapper(OptimizationDao.Row.class)
+public interface OptimizationDao {
+    /** A run as stored; the depots are one comma-separated column. */
+    record Row(long id, String status, String depots, int historyDays, BigDecimal progress, Instant windowFrom,
+            Instant windowTo, Instant createdAt, long createdBy, String createdByName, Instant startedAt,
+            Instant finishedAt, String errorCode, String error, String planStatus, Double gap, Long solveMillis,
+            BigDecimal currentAnnualHoldingCost, BigDecimal recommendedAnnualHoldingCost) {
+        public Optimization optimization() {
+            return new Optimization(id, OptimizationStatus.valueOf(status), Arrays.asList(depots.split(",")),
+                    historyDays, progress, windowFrom, windowTo, createdAt, createdBy, createdByName, startedAt,
+                    finishedAt, errorCode, error, planStatus, gap, solveMillis, currentAnnualHoldingCost,
+                    recommendedAnnualHoldingCost);
+        }
+    }
+
+    @SqlUpdate("""
+            INSERT INTO optimizations (status, depots, history_days, progress, window_from, window_to, created_at,
+                                       created_by, created_by_name)
+            VALUES ('QUEUED', :depots, :historyDays, 0, :from, :to, :at, :actorId, :actorName)
+            """)
+    @GetGeneratedKeys("id")
+    long insert(@Bind("depots") String depots, @Bind("historyDays") int historyDays, @Bind("from") Instant from,
+            @Bind("to") Instant to, @Bind("at") Instant at, @Bind("actorId") long actorId,
+            @Bind("actorName") String actorName);
+
+    /** Takes the depot for the run; a duplicate key means another run holds it. */
+    @SqlUpdate("INSERT INTO optimization_locks (depot_id, optimization_id) VALUES (:depotId, :optimizationId)")
+    void lockDepot(@Bind("depotId") long depotId, @Bind("optimizationId") long optimizationId);
+
+    @SqlQuery("SELECT optimization_id FROM optimization_locks WHERE depot_id = :depotId")
+    Optional<Long> lockHolder(@Bind("depotId") long depotId);
+
+    @SqlUpdate("DELETE FROM optimization_locks WHERE optimization_id = :id")
+    int releaseLocks(@Bind("id") long id);
+
+    @SqlQuery("SELECT * FROM optimizations WHERE id = :id")
+    Optional<Row> find(@Bind("id") long id);
+
+    @SqlQuery("SELECT id FROM optimizations WHERE status IN ('QUEUED', 'RUNNING') ORDER BY id")
+    List<Long> active();
+
+    @SqlUpdate("UPDATE optimizations SET status = 'RUNNING', started_at = :at WHERE id = :id AND status = 'QUEUED'")
+    int start(@Bind("id") long id, @Bind("at") Instant at);
+
+    /** 0 rows once the run is no longer RUNNING (cancelled): the runner's signal to stop. */
+    @SqlUpdate("UPDATE optimizations SET progress = :progress WHERE id = :id AND status = 'RUNNING'")
+    int progress(@Bind("id") long id, @Bind("progress") BigDecimal progress);
+
+    @SqlUpdate("""
+            UPDATE optimizations SET status = 'SUCCEEDED', progress = 1, finished_at = :at, plan_status = :planStatus,
+                   gap = :gap, solve_millis = :solveMillis, current_annual_holding_cost = :current,
+                   recommended_annual_holding_cost = :recommended
+             WHERE id = :id AND status = 'RUNNING'
+            """)
+    int succeed(@Bind("id") long id, @Bind("at") Instant at, @Bind("planStatus") String planStatus,
+            @Bind("gap") Double gap, @Bind("solveMillis") Long solveMillis, @Bind("current") BigDecimal current,
+            @Bind("recommended") BigDecimal recommended);
+
+    /** Ends a run that is in one of {@code from} as FAILED or CANCELLED, with the reason (null when cancelled). */
+    @SqlUpdate("""
+            UPDATE optimizations SET status = :to, finished_at = :at, error_code = :errorCode, error = :error
+             WHERE id = :id AND status IN (<from>)
+            """)
+    int end(@Bind("id") long id, @BindList("from") List<String> from, @Bind("to") String to, @Bind("at") Instant at,
+            @Bind("errorCode") String errorCode, @Bind("error") String error);
+}

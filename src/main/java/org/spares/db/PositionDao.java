@@ -1,0 +1,114 @@
+package org.spares.db;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.spares.domain.Position;
+
+/**
+ * Positions. Every change is one conditional UPDATE whose WHERE clause states the invariant it must keep; the
+ * caller checks the row count (0 = refused, nothing changed). The CHECK constraints of the table are the last line.
+ */
+@RegisterConstructorMapper(Position.class)
+@RegisterConstructorMapper(PositionDao.Row.class)
+public interface PositionDao {
+    /** The position's numbers as locked inside a unit of work. */
+    record Row(long id, long depotId, long partId, int onHand, int reserved, int inbound, int backordered,
+            int targetLevel, int reorderPoint) {
+        public int available() {
+            return onHand - reserved;
+        }
+    }
+
+    String VIEW = """
+            SELECT p.id, d.code AS depot, pt.sku, p.on_hand, p.reserved, p.inbound, p.backordered, p.target_level,
+                   p.reorder_point, pt.average_unit_cost
+              FROM positions p JOIN depots d ON d.id = p.depot_id JOIN parts pt ON pt.id = p.part_id
+            """;
+
+    /** Creates the position row if it is missing (a no-op when it exists or a concurrent twin wins). */
+    @SqlUpdate("INSERT IGNORE INTO positions (depot_id, part_id) VALUES (:depotId, :partId)")
+    void insertIgnore(@Bind("depotId") long depotId, @Bind("partId") long partId);
+
+    String LOCK = """
+            SELECT id, depot_id, part_id, on_hand, reserved, inbound, backordered, target_level, reorder_point
+              FROM positions WHERE depot_id = :depotId AND part_id = :partId FOR UPDATE
+            """;
+
+    String RESERVE = "UPDATE positions SET reserved = reserved + :quantity WHERE id = :id AND on_hand - reserved >= :quantity";
+
+    @SqlQuery(LOCK)
+    Optional<Row> lock(@Bind("depotId") long depotId, @Bind("partId") long partId);
+
+    @SqlQuery("""
+            SELECT id, depot_id, part_id, on_hand, reserved, inbound, backordered, target_level, reorder_point
+              FROM positions WHERE id = :id
+            """)
+    Row row(@Bind("id") long id);
+
+    @SqlQuery("""
+            SELECT id, depot_id, part_id, on_hand, reserved, inbound, backordered, target_level, reorder_point
+              FROM positions WHERE id = :id FOR UPDATE
+            """)
+    Row lockById(@Bind("id") long id);
+
+    /** Receipts, count corrections, scrap: never below the reserved units, so never below zero. */
+    @SqlUpdate("UPDATE positions SET on_hand = on_hand + :delta WHERE id = :id AND on_hand + :delta >= reserved")
+    int addOnHand(@Bind("id") long id, @Bind("delta") int delta);
+
+    /** Reserved units leave the shelf (issue, transfer shipped): both drop together. */
+    @SqlUpdate("""
+            UPDATE positions SET on_hand = on_hand - :quantity, reserved = reserved - :quantity
+             WHERE id = :id AND reserved >= :quantity
+            """)
+    int takeReserved(@Bind("id") long id, @Bind("quantity") int quantity);
+
+    /** All or nothing: reserves only when that many are available. */
+    @SqlUpdate(RESERVE)
+    int reserve(@Bind("id") long id, @Bind("quantity") int quantity);
+
+    @SqlUpdate("UPDATE positions SET reserved = reserved - :quantity WHERE id = :id AND reserved >= :quantity")
+    int unreserve(@Bind("id") long id, @Bind("quantity") int quantity);
+
+    @SqlUpdate("UPDATE positions SET inbound = inbound + :delta WHERE id = :id AND inbound + :delta >= 0")
+    int addInbound(@Bind("id") long id, @Bind("delta") int delta);
+
+    /** Units in transit arrive on the shelf. */
+    @SqlUpdate("""
+            UPDATE positions SET on_hand = on_hand + :quantity, inbound = inbound - :quantity
+             WHERE id = :id AND inbound >= :quantity
+            """)
+    int receiveInbound(@Bind("id") long id, @Bind("quantity") int quantity);
+
+    @SqlUpdate("UPDATE positions SET backordered = backordered + :delta WHERE id = :id AND backordered + :delta >= 0")
+    int addBackordered(@Bind("id") long id, @Bind("delta") int delta);
+
+    @SqlUpdate("UPDATE positions SET target_level = :targetLevel, reorder_point = :reorderPoint WHERE id = :id")
+    int setPolicy(@Bind("id") long id, @Bind("targetLevel") int targetLevel, @Bind("reorderPoint") int reorderPoint);
+
+    /** Every position, by id: the demo generator's daily replenishment review reads them all at once. */
+    @SqlQuery(VIEW + " ORDER BY p.id")
+    List<Position> all();
+
+    @SqlQuery(VIEW + " WHERE d.code = :depot AND pt.sku = :sku")
+    Optional<Position> find(@Bind("depot") String depot, @Bind("sku") String sku);
+
+    /** A page of positions; {@code allDepots} false limits to {@code depots}; {@code below} keeps those due. */
+    @SqlQuery(VIEW + """
+             WHERE p.id > :after
+               AND (:depot IS NULL OR d.code = :depot)
+               AND (:sku IS NULL OR pt.sku = :sku)
+               AND (:allDepots = TRUE OR d.code IN (<depots>))
+               AND (:below = FALSE OR (p.target_level > 0
+                    AND p.on_hand - p.reserved + p.inbound - p.backordered <= p.reorder_point))
+             ORDER BY p.id LIMIT :limit
+            """)
+    List<Position> page(@Bind("after") long after, @Bind("limit") int limit, @Bind("depot") String depot,
+            @Bind("sku") String sku, @Bind("allDepots") boolean allDepots,
+            @BindList("depots") Collection<String> depots, @Bind("below") boolean below);
+}

@@ -1,0 +1,106 @@
+package org.spares.db;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.spares.domain.Priority;
+import org.spares.domain.RepairOrder;
+import org.spares.domain.RepairOrderStatus;
+
+/**
+ * Repair orders. Their wait bookkeeping is read under the row lock and written back whole: MySQL and H2 disagree
+ * on whether a SET clause sees columns already assigned in the same UPDATE, so no UPDATE relies on either.
+ */
+@RegisterConstructorMapper(RepairOrder.class)
+public interface RepairOrderDao {
+    String VIEW = """
+            SELECT r.id, d.code AS depot, r.asset_tag, r.description, r.priority, r.status,
+                   r.target_turnaround_hours, r.opened_at, r.opened_by, r.completed_at, r.cancelled_at,
+                   r.backordered_count, r.awaiting_since, r.parts_wait_micros
+              FROM repair_orders r JOIN depots d ON d.id = r.depot_id
+            """;
+
+    @SqlUpdate("""
+            INSERT INTO repair_orders (depot_id, asset_tag, description, priority, priority_rank, status,
+                                       target_turnaround_hours, opened_at, opened_by)
+            VALUES (:depotId, :assetTag, :description, :priority, :rank, 'OPEN', :target, :at, :actorId)
+            """)
+    @GetGeneratedKeys("id")
+    long insert(@Bind("depotId") long depotId, @Bind("assetTag") String assetTag,
+            @Bind("description") String description, @Bind("priority") String priority, @Bind("rank") int rank,
+            @Bind("target") BigDecimal target, @Bind("at") Instant at, @Bind("actorId") long actorId);
+
+    /** What a reservation needs before it locks anything: the order's depot, and the part of the sku (null if none). */
+    record ReserveTarget(long depotId, String depot, Long partId, String sku) {
+    }
+
+    /** The state a reservation checks under the order's lock. */
+    record LockedState(RepairOrderStatus status, Priority priority) {
+    }
+
+    /** One read instead of three (order, its depot id, the part by sku): it runs on every reservation. */
+    String RESERVE_TARGET = """
+            SELECT r.depot_id, d.code AS depot, pt.id AS part_id, pt.sku
+              FROM repair_orders r JOIN depots d ON d.id = r.depot_id LEFT JOIN parts pt ON pt.sku = :sku
+             WHERE r.id = :id
+            """;
+
+    /**
+     * Locks the order's row alone. {@link #lock} reads through the depots join, and a locking read locks every row
+     * it reads: the depot's row too, which would serialise every reservation of a depot on that one row.
+     */
+    String LOCK_STATE = "SELECT status, priority FROM repair_orders WHERE id = :id FOR UPDATE";
+
+    @SqlQuery("SELECT id FROM repair_orders WHERE id = :id FOR UPDATE")
+    Optional<Long> lockRow(@Bind("id") long id);
+
+    /**
+     * Locks the order's row alone, then reads it. A locking read over the view would also lock the depot's row
+     * (MariaDB locks every row a FOR UPDATE join reads), serialising every order and reservation of the depot.
+     */
+    default Optional<RepairOrder> lock(long id) {
+        return lockRow(id).flatMap(this::find);
+    }
+
+    @SqlQuery(VIEW + " WHERE r.id = :id")
+    Optional<RepairOrder> find(@Bind("id") long id);
+
+    @SqlQuery("SELECT depot_id FROM repair_orders WHERE id = :id")
+    long depotId(@Bind("id") long id);
+
+    /** Writes the status and wait bookkeeping computed under the row lock. */
+    @SqlUpdate("""
+            UPDATE repair_orders SET status = :status, backordered_count = :count, awaiting_since = :awaitingSince,
+                   parts_wait_micros = :waitMicros
+             WHERE id = :id
+            """)
+    int updateWait(@Bind("id") long id, @Bind("status") String status, @Bind("count") int count,
+            @Bind("awaitingSince") Instant awaitingSince, @Bind("waitMicros") long waitMicros);
+
+    @SqlUpdate("""
+            UPDATE repair_orders SET status = :status, <column>_at = :at, closed_by = :actorId WHERE id = :id
+            """)
+    int close(@Bind("id") long id, @Bind("status") String status,
+            @Define("column") String column, @Bind("at") Instant at,
+            @Bind("actorId") long actorId);
+
+    @SqlQuery(VIEW + """
+             WHERE r.id > :after
+               AND (:depot IS NULL OR d.code = :depot)
+               AND (:status IS NULL OR r.status = :status)
+               AND (:allDepots = TRUE OR d.code IN (<depots>))
+             ORDER BY r.id LIMIT :limit
+            """)
+    List<RepairOrder> page(@Bind("after") long after, @Bind("limit") int limit, @Bind("depot") String depot,
+            @Bind("status") String status, @Bind("allDepots") boolean allDepots,
+            @BindList("depots") Collection<String> depots);
+}

@@ -1,0 +1,99 @@
+package org.spares.db;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.spares.domain.Reservation;
+
+/**
+ * Reservations. A status moves only by a conditional UPDATE from the state it must be in, and only while the
+ * caller holds the reservation's position lock: that lock is what serialises everything on a position.
+ */
+@RegisterConstructorMapper(Reservation.class)
+@RegisterConstructorMapper(ReservationDao.Row.class)
+public interface ReservationDao {
+    /** The ids and numbers a reservation's work needs. */
+    record Row(long id, long repairOrderId, long depotId, long partId, long positionId, int quantity, String status,
+            int priorityRank) {
+    }
+
+    String ROW = "SELECT id, repair_order_id, depot_id, part_id, position_id, quantity, status, priority_rank"
+            + " FROM reservations";
+
+    String VIEW = """
+            SELECT r.id, r.repair_order_id, d.code AS depot, pt.sku, r.quantity, r.status, r.priority_rank,
+                   r.created_at, r.held_at, r.expires_at, r.backordered_at, r.issued_at, r.released_at, r.expired_at
+              FROM reservations r JOIN depots d ON d.id = r.depot_id JOIN parts pt ON pt.id = r.part_id
+            """;
+
+    String INSERT = """
+            INSERT INTO reservations (repair_order_id, depot_id, part_id, position_id, quantity, status, priority_rank,
+                                      created_at, created_by, held_at, expires_at, backordered_at)
+            VALUES (:repairOrderId, :depotId, :partId, :positionId, :quantity, :status, :rank, :at, :actorId,
+                    :heldAt, :expiresAt, :backorderedAt)
+            """;
+
+    @SqlUpdate(INSERT)
+    @GetGeneratedKeys("id")
+    long insert(@Bind("repairOrderId") long repairOrderId, @Bind("depotId") long depotId, @Bind("partId") long partId,
+            @Bind("positionId") long positionId, @Bind("quantity") int quantity, @Bind("status") String status,
+            @Bind("rank") int rank, @Bind("at") Instant at, @Bind("actorId") long actorId,
+            @Bind("heldAt") Instant heldAt, @Bind("expiresAt") Instant expiresAt,
+            @Bind("backorderedAt") Instant backorderedAt);
+
+    @SqlQuery(ROW + " WHERE id = :id")
+    Optional<Row> row(@Bind("id") long id);
+
+    /** Moves the status and stamps {@code <column>_at}; 0 rows when it was not in {@code from}. */
+    @SqlUpdate("UPDATE reservations SET status = :to, <column>_at = :at WHERE id = :id AND status = :from")
+    int move(@Bind("id") long id, @Bind("from") String from, @Bind("to") String to, @Define("column") String column,
+            @Bind("at") Instant at);
+
+    /** A backorder filled: BACKORDERED to HELD, its hold starting now. */
+    @SqlUpdate("""
+            UPDATE reservations SET status = 'HELD', held_at = :at, expires_at = :expiresAt
+             WHERE id = :id AND status = 'BACKORDERED'
+            """)
+    int fill(@Bind("id") long id, @Bind("at") Instant at, @Bind("expiresAt") Instant expiresAt);
+
+    /** The backorders waiting on a position in fill order: highest priority first, then oldest. */
+    @SqlQuery(ROW + " WHERE position_id = :positionId AND status = 'BACKORDERED' ORDER BY priority_rank DESC, id")
+    List<Row> waiting(@Bind("positionId") long positionId);
+
+    @SqlQuery(ROW + " WHERE repair_order_id = :repairOrderId AND status IN ('HELD', 'BACKORDERED') ORDER BY id")
+    List<Row> active(@Bind("repairOrderId") long repairOrderId);
+
+    /** The repair orders that hold at least one reservation (the demo generator's morning round). */
+    @SqlQuery("SELECT DISTINCT repair_order_id FROM reservations WHERE status = 'HELD'")
+    Set<Long> ordersHolding();
+
+    @SqlQuery("SELECT id FROM reservations WHERE status = 'HELD' AND expires_at <= :now ORDER BY id LIMIT :limit")
+    List<Long> overdue(@Bind("now") Instant now, @Bind("limit") int limit);
+
+    @SqlQuery(VIEW + " WHERE r.id = :id")
+    Optional<Reservation> find(@Bind("id") long id);
+
+    @SqlQuery(VIEW + " WHERE r.repair_order_id = :repairOrderId ORDER BY r.id")
+    List<Reservation> forOrder(@Bind("repairOrderId") long repairOrderId);
+
+    @SqlQuery(VIEW + """
+             WHERE r.id > :after
+               AND (:depot IS NULL OR d.code = :depot)
+               AND (:status IS NULL OR r.status = :status)
+               AND (:repairOrderId IS NULL OR r.repair_order_id = :repairOrderId)
+               AND (:allDepots = TRUE OR d.code IN (<depots>))
+             ORDER BY r.id LIMIT :limit
+            """)
+    List<Reservation> page(@Bind("after") long after, @Bind("limit") int limit, @Bind("depot") String depot,
+            @Bind("status") String status, @Bind("repairOrderId") Long repairOrderId,
+            @Bind("allDepots") boolean allDepots, @BindList("depots") Collection<String> depots);
+}

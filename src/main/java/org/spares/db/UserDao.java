@@ -1,0 +1,65 @@
+package org.spares.db;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.spares.domain.Role;
+import org.spares.domain.User;
+
+/** The users table. Depot codes are kept as one comma-separated column: they are read and written whole. */
+@RegisterRowMapper(UserDao.UserMapper.class)
+public interface UserDao {
+    String COLUMNS = "id, name, role, depots, created_at, revoked_at";
+
+    @SqlUpdate("""
+            INSERT INTO users (name, role, depots, token_hash, created_at)
+            VALUES (:name, :role, :depots, :tokenHash, :createdAt)
+            """)
+    @GetGeneratedKeys("id")
+    long insert(@Bind("name") String name, @Bind("role") String role, @Bind("depots") String depots,
+            @Bind("tokenHash") String tokenHash, @Bind("createdAt") Instant createdAt);
+
+    String FIND_ACTIVE_BY_TOKEN_HASH = "SELECT " + COLUMNS + " FROM users WHERE token_hash = :hash AND revoked_at IS NULL";
+
+    @SqlQuery(FIND_ACTIVE_BY_TOKEN_HASH)
+    Optional<User> findActiveByTokenHash(@Bind("hash") String hash);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE id = :id")
+    Optional<User> findById(@Bind("id") long id);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE id > :after ORDER BY id LIMIT :limit")
+    List<User> page(@Bind("after") long after, @Bind("limit") int limit);
+
+    @SqlUpdate("UPDATE users SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
+    int revoke(@Bind("id") long id, @Bind("at") Instant at);
+
+    static String joinDepots(List<String> depots) {
+        return String.join(",", depots);
+    }
+
+    /** Maps a row, splitting the depot list. */
+    final class UserMapper implements RowMapper<User> {
+        @Override
+        public User map(ResultSet rs, StatementContext context) throws SQLException {
+            String depots = rs.getString("depots");
+            List<String> codes = depots.isEmpty() ? List.of() : Arrays.asList(depots.split(","));
+            return new User(rs.getLong("id"), rs.getString("name"), Role.valueOf(rs.getString("role")), codes,
+                    column(rs, "created_at", context), column(rs, "revoked_at", context));
+        }
+
+        private static Instant column(ResultSet rs, String name, StatementContext context)
+                throws SQLException {
+            return context.findColumnMapperFor(Instant.class).orElseThrow().map(rs, name, context);
+        }
+    }
+}

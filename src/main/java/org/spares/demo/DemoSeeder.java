@@ -1,0 +1,110 @@
+package org.spares.demo;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Jdbi;
+import org.spares.api.dto.DepotDtos.NewDepot;
+import org.spares.api.dto.PartDtos.NewPart;
+import org.spares.api.dto.UserDtos.CreatedUser;
+import org.spares.auth.Caller;
+import org.spares.db.JdbiSetup;
+import org.spares.demo.DemoCatalogue.DepotSpec;
+import org.spares.demo.DemoCatalogue.PartSpec;
+import org.spares.domain.DomainException;
+import org.spares.domain.ErrorCode;
+import org.spares.domain.Role;
+import org.spares.jobs.ReservationExpiryJob;
+import org.spares.service.Services;
+import org.spares.service.Transactions;
+import org.spares.service.UserService;
+
+/**
+ * Fills an empty database with a demo history made through the services the API uses, on a simulated clock that
+ * walks from {@code end - days} to {@code end}: depots, parts, starting policy and stock, then every day repair
+ * orders, reservations, issues, backorders, replenishment receipts and transfers. The acting user is an ADMIN
+ * named "seed-demo". Everything random comes from the seed, so a seed gives the same history relative to its end.
+ */
+public final class DemoSeeder {
+    public static final String ACTOR = "seed-demo";
+
+    private final Transactions transactions;
+    private final BigDecimal defaultHoldingRate;
+    private final Duration holdTime;
+
+    public DemoSeeder(Jdbi jdbi, BigDecimal defaultHoldingRate, Duration holdTime) {
+        this.transactions = new Transactions(JdbiSetup.cacheDaoMetadata(jdbi), 3);
+        this.defaultHoldingRate = defaultHoldingRate;
+        this.holdTime = holdTime;
+    }
+
+    /** @throws DomainException CONFLICT when the database already holds depots, parts or repair orders */
+    public DemoCounts seed(DemoSettings settings, Consumer<String> progress) {
+        requireEmpty();
+        SimulatedClock clock = new SimulatedClock(settings.start());
+        Services services = Services.build(clock, defaultHoldingRate, holdTime);
+        SplittableRandom random = new SplittableRandom(settings.seed());
+        DemoCatalogue catalogue = DemoCatalogue.draw(settings, random);
+        DemoWorld world = new DemoWorld(services, transactions, clock, random, createActor(clock), settings.end());
+        createCatalogue(world, catalogue);
+        DemoStock stock = new DemoStock(world, catalogue);
+        stock.startingStock();
+        DemoRepairs repairs = new DemoRepairs(world, catalogue, stock, new ReservationExpiryJob(transactions,
+                services.reservations(), clock, io.dropwizard.util.Duration.minutes(1)));
+        int reported = 0;
+        for (int day = 0; day < settings.days(); day++) {
+            Instant dayStart = settings.start().plusSeconds(86_400L * day);
+            DayOfWeek weekday = dayStart.atZone(ZoneOffset.UTC).getDayOfWeek();
+            world.at(dayStart.plusSeconds(6 * 3600), stock::review);
+            world.at(dayStart.plusSeconds(7 * 3600), repairs::morning);
+            repairs.scheduleDay(dayStart, weekday == DayOfWeek.SATURDAY || weekday == DayOfWeek.SUNDAY);
+            world.runUntil(dayStart.plusSeconds(86_400));
+            int percent = (day + 1) * 100 / settings.days();
+            if (percent / 10 > reported / 10 || day + 1 == settings.days()) {
+                reported = percent;
+                progress.accept(String.format("seed-demo: day %d/%d (%d%%): %s", day + 1, settings.days(), percent,
+                        world.counts));
+            }
+        }
+        return world.counts;
+    }
+
+    private void requireEmpty() {
+        Map<String, Object> found = transactions.read(handle -> handle.createQuery("""
+                SELECT (SELECT COUNT(*) FROM depots) AS depots, (SELECT COUNT(*) FROM parts) AS parts,
+                       (SELECT COUNT(*) FROM repair_orders) AS repair_orders, (SELECT COUNT(*) FROM ledger) AS ledger
+                """).mapToMap().one());
+        boolean empty = found.values().stream().allMatch(count -> ((Number) count).longValue() == 0);
+        if (!empty) {
+            throw new DomainException(ErrorCode.CONFLICT, "seed-demo fills an empty database only, and this one"
+                    + " already has " + found + "; point SPARES_DB_URL at a new database", found);
+        }
+    }
+
+    private Caller createActor(SimulatedClock clock) {
+        CreatedUser user = transactions.inTransaction(handle -> new UserService(clock).create(handle,
+                UserService.request(ACTOR, Role.ADMIN, List.of())));
+        return new Caller(user.id(), ACTOR, Role.ADMIN, Set.of());
+    }
+
+    private static void createCatalogue(DemoWorld world, DemoCatalogue catalogue) {
+        world.inTransaction(handle -> {
+            for (DepotSpec depot : catalogue.depots()) {
+                world.services.depots().create(handle, new NewDepot(depot.code(), depot.name(),
+                        depot.targetTurnaroundHours(), depot.meanRepairHours(), depot.minFillRate()));
+            }
+            for (PartSpec part : catalogue.parts()) {
+                world.services.parts().create(handle, new NewPart(part.sku(), part.name(), part.category(),
+                        part.unitCost(), part.holdingRate(), part.leadTimeDays()));
+            }
+            return null;
+        });
+    }
+}

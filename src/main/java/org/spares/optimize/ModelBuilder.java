@@ -1,0 +1,105 @@
+package org.spares.optimize;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.spares.domain.DomainException;
+import org.spares.domain.ErrorCode;
+
+/** Turns a validated request into a {@link StockModel}, and rejects targets no stock can meet (INFEASIBLE). */
+public final class ModelBuilder {
+
+    private ModelBuilder() {
+    }
+
+    /** Validates (422 VALIDATION_FAILED) and checks feasibility (422 INFEASIBLE). */
+    public static StockModel build(OptimizeRequest request) {
+        RequestValidator.validate(request);
+        Map<String, Integer> partIndex = new HashMap<>();
+        List<String> skus = new ArrayList<>();
+        List<Double> holdingCosts = new ArrayList<>();
+        for (PartInput part : request.parts()) {
+            partIndex.put(part.sku(), skus.size());
+            skus.add(part.sku());
+            holdingCosts.add(part.unitCost() * part.holdingRate());
+        }
+        // each objective reads only its own fields (OptimizeRequest); the others are dropped here
+        boolean minimiseBackorders = request.objective() == Objective.MIN_BACKORDERS;
+        Map<String, Integer> depotIndex = new HashMap<>();
+        List<StockModel.Depot> depots = new ArrayList<>();
+        for (DepotInput depot : request.depots()) {
+            depotIndex.put(depot.code(), depots.size());
+            Double limit = depot.maxPartsWaitHours() == null || minimiseBackorders ? null
+                    : depot.repairOrdersPerDay() * depot.maxPartsWaitHours() / 24.0;
+            double minFillRate = depot.minFillRate() == null ? 0.0 : depot.minFillRate();
+            depots.add(new StockModel.Depot(depot.code(), depot.repairOrdersPerDay(), depot.maxPartsWaitHours(),
+                    limit, minFillRate));
+        }
+        List<StockModel.Position> positions = new ArrayList<>();
+        for (DemandInput row : request.demand()) {
+            double mean = row.ratePerDay() * row.leadTimeDays();
+            if (mean == 0.0) {
+                continue;
+            }
+            int depot = depotIndex.get(row.depot());
+            int part = partIndex.get(row.sku());
+            PipelineDistribution distribution = PipelineDistribution.of(mean, row.varianceToMeanRatio());
+            int floor = Constraints.fillRateFloor(distribution, depots.get(depot).minFillRate());
+            positions.add(new StockModel.Position(depot, part, holdingCosts.get(part), row.ratePerDay(),
+                    distribution, floor));
+        }
+        StockModel model = new StockModel(depots, skus, holdingCosts, positions,
+                minimiseBackorders ? null : request.maxTotalBackorders(), request.costModel(), request.objective(),
+                minimiseBackorders ? request.annualBudget() : null);
+        checkFeasible(model);
+        return model;
+    }
+
+    /**
+     * The frontier trades cost against backorders, so the request's targets are not constraints there: they are
+     * validated like a solve request, then dropped; the fill-rate floors stay (every point starts from them).
+     */
+    static StockModel buildForFrontier(OptimizeRequest request) {
+        RequestValidator.validate(request);
+        List<DepotInput> depots = request.depots().stream()
+                .map(depot -> new DepotInput(depot.code(), depot.repairOrdersPerDay(), null, depot.minFillRate()))
+                .toList();
+        return build(new OptimizeRequest(request.parts(), depots, request.demand(), null, request.costModel(),
+                Objective.MIN_COST, null));
+    }
+
+    /** EBO > 0 for every position with demand, so a cap of 0 (or less) on backorders can never be met. */
+    private static void checkFeasible(StockModel model) {
+        double[] depotDemand = new double[model.depots().size()];
+        double floorCost = 0.0;
+        for (StockModel.Position position : model.positions()) {
+            depotDemand[position.depotIndex()] += position.mean();
+            floorCost += position.holdingCost() * position.floor();
+        }
+        for (int index = 0; index < depotDemand.length; index++) {
+            StockModel.Depot depot = model.depots().get(index);
+            if (depot.backorderLimit() != null && depot.backorderLimit() <= 0.0 && depotDemand[index] > 0.0) {
+                throw infeasible("depot " + depot.code() + ": maxPartsWaitHours " + depot.maxPartsWaitHours()
+                        + " leaves no time to wait for parts, but the depot has demand",
+                        Map.of("depot", depot.code(), "target", "maxPartsWaitHours",
+                                "value", depot.maxPartsWaitHours()));
+            }
+        }
+        boolean anyDemand = !model.positions().isEmpty();
+        if (model.backorderLimit() != null && model.backorderLimit() <= 0.0 && anyDemand) {
+            throw infeasible("maxTotalBackorders " + model.backorderLimit()
+                    + " cannot be met: every position with demand has expected backorders > 0",
+                    Map.of("target", "maxTotalBackorders", "value", model.backorderLimit()));
+        }
+        if (model.annualBudget() != null && !Constraints.atMost(floorCost, model.annualBudget())) {
+            throw infeasible("annualBudget " + model.annualBudget() + " is below " + floorCost
+                    + ", the cost of the stock the fill-rate floors require",
+                    Map.of("target", "annualBudget", "value", model.annualBudget(), "required", floorCost));
+        }
+    }
+
+    static DomainException infeasible(String message, Map<String, Object> details) {
+        return new DomainException(ErrorCode.INFEASIBLE, message, details);
+    }
+}

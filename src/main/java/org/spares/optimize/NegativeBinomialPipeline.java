@@ -1,0 +1,60 @@
+package org.spares.optimize;
+
+import org.apache.commons.numbers.gamma.LogGamma;
+import org.apache.commons.numbers.gamma.RegularizedBeta;
+
+/**
+ * Negative binomial pipeline with mean mu and variance v * mu (v > 1): success probability p = 1/v and a real
+ * number of successes n = mu / (v - 1); X counts the failures.
+ */
+public record NegativeBinomialPipeline(double mean, double varianceToMean) implements PipelineDistribution {
+
+    public NegativeBinomialPipeline {
+        if (!(mean > 0.0) || Double.isInfinite(mean)) {
+            throw new IllegalArgumentException("mean must be finite and > 0: " + mean);
+        }
+        if (!(varianceToMean > 1.0) || Double.isInfinite(varianceToMean)) {
+            throw new IllegalArgumentException("variance-to-mean must be finite and > 1: " + varianceToMean);
+        }
+    }
+
+    private double successes() {
+        return mean / (varianceToMean - 1.0);
+    }
+
+    private double successProbability() {
+        return 1.0 / varianceToMean;
+    }
+
+    private double failureProbability() {
+        return (varianceToMean - 1.0) / varianceToMean;
+    }
+
+    @Override
+    public double logProbability(int k) {
+        if (k < 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double n = successes();
+        return LogGamma.value(k + n) - LogGamma.value(n) - LogGamma.value(k + 1.0)
+                + n * Math.log(successProbability()) + k * Math.log(failureProbability());
+    }
+
+    @Override
+    public double survival(int k) {
+        if (k < 0) {
+            return 1.0;
+        }
+        // P(X > k) = I_{1-p}(k + 1, n)
+        return RegularizedBeta.value(failureProbability(), k + 1.0, successes());
+    }
+
+    @Override
+    public double cumulative(int k) {
+        if (k < 0) {
+            return 0.0;
+        }
+        // P(X <= k) = I_p(n, k + 1)
+        return RegularizedBeta.value(successProbability(), successes(), k + 1.0);
+    }
+}

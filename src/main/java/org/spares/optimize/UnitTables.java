@@ -1,0 +1,88 @@
+package org.spares.optimize;
+
+import java.util.List;
+
+/**
+ * The unit-step data of every position with demand: unit k+1 of position i gains P(X_i > k) in EBO and costs
+ * h_i (STOCK_LEVEL) or h_i * P(X_i <= k) (EXPECTED_ON_HAND; gains fall and costs rise with k, so both models
+ * stay convex). Tables hold the units worth considering plus one sentinel unit; they grow on demand.
+ */
+final class UnitTables {
+    private final List<StockModel.Position> positions;
+    private final boolean onHandCost;
+    private final double[][] gains;
+    private final double[][] cumulatives;
+
+    UnitTables(StockModel model) {
+        this.positions = model.positions();
+        this.onHandCost = model.costModel() == CostModel.EXPECTED_ON_HAND;
+        this.gains = new double[positions.size()][];
+        this.cumulatives = new double[positions.size()][];
+        for (int index = 0; index < positions.size(); index++) {
+            StockModel.Position position = positions.get(index);
+            double variance = position.mean() * effectiveVarianceToMean(position.distribution());
+            int length = (int) Math.ceil(position.mean() + 8.0 * Math.sqrt(variance) + 4.0);
+            fill(index, Math.max(length, position.floor() + 2));
+        }
+    }
+
+    private static double effectiveVarianceToMean(PipelineDistribution distribution) {
+        return distribution instanceof NegativeBinomialPipeline negative ? negative.varianceToMean() : 1.0;
+    }
+
+    private void fill(int index, int length) {
+        PipelineDistribution distribution = positions.get(index).distribution();
+        gains[index] = distribution.survivalSequence(length);
+        if (onHandCost) {
+            cumulatives[index] = distribution.cumulativeSequence(length);
+        }
+    }
+
+    int size() {
+        return gains.length;
+    }
+
+    /** Units that may be stocked; the unit at this index is the sentinel. */
+    int usable(int position) {
+        return gains[position].length - 1;
+    }
+
+    void extend(int position) {
+        fill(position, 2 * gains[position].length + 4);
+    }
+
+    /** Grows the table so that the given unit exists. */
+    void ensure(int position, int unit) {
+        while (unit >= gains[position].length) {
+            extend(position);
+        }
+    }
+
+    double gain(int position, int unit) {
+        ensure(position, unit);
+        return gains[position][unit];
+    }
+
+    double holding(int position) {
+        return positions.get(position).holdingCost();
+    }
+
+    /** The cost of unit (k + 1) under the cost model. */
+    double cost(int position, int unit) {
+        double holding = positions.get(position).holdingCost();
+        ensure(position, unit);
+        return onHandCost ? holding * cumulatives[position][unit] : holding;
+    }
+
+    int floor(int position) {
+        return positions.get(position).floor();
+    }
+
+    int depot(int position) {
+        return positions.get(position).depotIndex();
+    }
+
+    double mean(int position) {
+        return positions.get(position).mean();
+    }
+}

@@ -1,0 +1,41 @@
+package org.spares.report;
+
+import java.time.Instant;
+import org.jdbi.v3.core.Jdbi;
+import org.spares.db.ReportDao;
+
+/**
+ * Completed repair orders (status COMPLETED, completed_at in [from, to)), one row per depot by code, then the total.
+ * Rows arrive ordered by depot, so a depot's row is written as soon as the next depot starts.
+ */
+public final class TurnaroundReport {
+    private final Jdbi jdbi;
+
+    public TurnaroundReport(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public void write(Instant from, Instant to, DepotScope scope, ReportWriter out) {
+        jdbi.useHandle(handle -> {
+            out.start(ReportService.period(from, to), TurnaroundStats.COLUMNS);
+            TurnaroundStats total = new TurnaroundStats("total");
+            TurnaroundStats[] current = {null};
+            ReportDao.completedOrders(handle, from, to, scope, order -> {
+                if (current[0] == null || !current[0].key().equals(order.depot())) {
+                    if (current[0] != null) {
+                        out.row(current[0].cells());
+                    }
+                    current[0] = new TurnaroundStats(order.depot());
+                }
+                long turnaround = CostTime.micros(order.openedAt(), order.completedAt());
+                current[0].add(turnaround, order.partsWaitMicros(), order.targetHours());
+                total.add(turnaround, order.partsWaitMicros(), order.targetHours());
+            });
+            if (current[0] != null) {
+                out.row(current[0].cells());
+            }
+            out.total(total.cells());
+            out.finish();
+        });
+    }
+}

@@ -1,0 +1,139 @@
+package org.spares.service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Handle;
+import org.spares.auth.Caller;
+import org.spares.db.AuditDao;
+import org.spares.db.PositionDao;
+import org.spares.db.RepairOrderDao;
+import org.spares.db.ReservationDao;
+import org.spares.domain.Actor;
+import org.spares.domain.Depot;
+import org.spares.domain.DomainException;
+import org.spares.domain.ErrorCode;
+import org.spares.domain.Priority;
+import org.spares.domain.RepairOrder;
+import org.spares.domain.RepairOrderStatus;
+import org.spares.domain.ReservationStatus;
+
+/** Repair orders: open, complete (nothing left held or awaited), cancel (releases everything it holds or awaits). */
+public final class RepairOrderService {
+    private final ReservationService reservations;
+    private final PartsWait partsWait;
+    private final Clock clock;
+
+    public RepairOrderService(ReservationService reservations, PartsWait partsWait, Clock clock) {
+        this.reservations = reservations;
+        this.partsWait = partsWait;
+        this.clock = clock;
+    }
+
+    public RepairOrder open(Handle handle, Actor actor, String depotCode, String assetTag, String description,
+            Priority priority, BigDecimal targetTurnaroundHours) {
+        Depot depot = DepotService.get(handle, depotCode);
+        BigDecimal target = targetTurnaroundHours == null ? depot.targetTurnaroundHours() : targetTurnaroundHours;
+        long id = handle.attach(RepairOrderDao.class).insert(depot.id(), assetTag, description, priority.name(),
+                priority.rank(), target, clock.instant(), actor.userId());
+        audit(handle, actor, id, null, RepairOrderStatus.OPEN);
+        return get(handle, id);
+    }
+
+    /** To COMPLETED when every reservation is issued, released or expired; 409 ILLEGAL_STATE otherwise. */
+    public RepairOrder complete(Handle handle, Actor actor, Caller caller, long id) {
+        RepairOrder order = visible(handle, caller, id);
+        caller.requireDepot(order.depot());
+        RepairOrder locked = handle.attach(RepairOrderDao.class).lock(id).orElseThrow();
+        requireActive(locked);
+        List<ReservationDao.Row> open = handle.attach(ReservationDao.class).active(id);
+        if (!open.isEmpty()) {
+            throw new DomainException(ErrorCode.ILLEGAL_STATE, "repair order " + id + " still holds or awaits "
+                    + open.size() + " reservations", Map.of("status", locked.status().name(),
+                    "activeReservations", open.stream().map(ReservationDao.Row::id).toList()));
+        }
+        handle.attach(RepairOrderDao.class).close(id, RepairOrderStatus.COMPLETED.name(), "completed",
+                clock.instant(), actor.userId());
+        audit(handle, actor, id, locked.status(), RepairOrderStatus.COMPLETED);
+        return get(handle, id);
+    }
+
+    /**
+     * To CANCELLED, releasing every held or backordered reservation. Positions are locked before the order (the
+     * lock order); a reservation added between the first read and the order's lock is caught by reading again.
+     */
+    public RepairOrder cancel(Handle handle, Actor actor, Caller caller, long id) {
+        RepairOrder order = visible(handle, caller, id);
+        caller.requireDepot(order.depot());
+        ReservationDao dao = handle.attach(ReservationDao.class);
+        TreeSet<Long> locked = new TreeSet<>();
+        lockPositions(handle, dao.active(id), locked);
+        RepairOrder current = handle.attach(RepairOrderDao.class).lock(id).orElseThrow();
+        requireActive(current);
+        List<ReservationDao.Row> active = dao.active(id);
+        lockPositions(handle, active, locked);
+        // Backorders first: releasing held units fills waiting backorders, and none of those may be this order's.
+        active.stream().filter(row -> row.status().equals("BACKORDERED"))
+                .forEach(row -> releaseForCancel(handle, actor, row));
+        active.stream().filter(row -> row.status().equals("HELD"))
+                .forEach(row -> releaseForCancel(handle, actor, row));
+        handle.attach(RepairOrderDao.class).updateWait(id, current.status().name(), 0, null,
+                partsWait.closedWait(current));
+        handle.attach(RepairOrderDao.class).close(id, RepairOrderStatus.CANCELLED.name(), "cancelled",
+                clock.instant(), actor.userId());
+        audit(handle, actor, id, current.status(), RepairOrderStatus.CANCELLED);
+        return get(handle, id);
+    }
+
+    private void releaseForCancel(Handle handle, Actor actor, ReservationDao.Row row) {
+        ReservationStatus from = ReservationStatus.valueOf(row.status());
+        if (handle.attach(ReservationDao.class).move(row.id(), from.name(), "RELEASED", "released",
+                clock.instant()) != 1) {
+            throw new IllegalStateException("reservation " + row.id() + " changed under its position lock");
+        }
+        reservations.audit(handle, actor, row.id(), from, ReservationStatus.RELEASED);
+        if (from == ReservationStatus.BACKORDERED) {
+            handle.attach(PositionDao.class).addBackordered(row.positionId(), -row.quantity());
+            return;
+        }
+        reservations.unreserve(handle, actor, row.positionId(), row.quantity());
+    }
+
+    private static void lockPositions(Handle handle, List<ReservationDao.Row> rows, TreeSet<Long> locked) {
+        TreeSet<Long> wanted = new TreeSet<>();
+        rows.forEach(row -> wanted.add(row.positionId()));
+        wanted.removeAll(locked);
+        for (long positionId : wanted) {
+            handle.attach(PositionDao.class).lockById(positionId);
+            locked.add(positionId);
+        }
+    }
+
+    private static void requireActive(RepairOrder order) {
+        if (!order.status().active()) {
+            throw new DomainException(ErrorCode.ILLEGAL_STATE, "repair order " + order.id() + " is " + order.status(),
+                    Map.of("status", order.status().name()));
+        }
+    }
+
+    public static RepairOrder get(Handle handle, long id) {
+        return handle.attach(RepairOrderDao.class).find(id)
+                .orElseThrow(() -> DomainException.notFound("repair order", id));
+    }
+
+    /** 404 for an order of a depot outside the caller's scope, so ids do not leak. */
+    public static RepairOrder visible(Handle handle, Caller caller, long id) {
+        RepairOrder order = get(handle, id);
+        if (!caller.canSee(order.depot())) {
+            throw DomainException.notFound("repair order", id);
+        }
+        return order;
+    }
+
+    private void audit(Handle handle, Actor actor, long id, RepairOrderStatus from, RepairOrderStatus to) {
+        handle.attach(AuditDao.class).stateChange(PartsWait.ENTITY, id, from == null ? null : from.name(), to.name(),
+                clock.instant(), actor.userId(), actor.name(), actor.requestId(), null);
+    }
+}

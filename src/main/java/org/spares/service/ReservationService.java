@@ -1,0 +1,176 @@
+package org.spares.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.spares.auth.Caller;
+import org.spares.db.AuditDao;
+import org.spares.db.PositionDao;
+import org.spares.db.RepairOrderDao;
+import org.spares.db.ReservationDao;
+import org.spares.db.HotPathStatements;
+import org.spares.domain.Actor;
+import org.spares.domain.DomainException;
+import org.spares.domain.ErrorCode;
+import org.spares.domain.MovementType;
+import org.spares.domain.Reservation;
+import org.spares.domain.ReservationStatus;
+
+/**
+ * Reservations: all or nothing, or backordered; issue (one ISSUE ledger row, ever), release, expiry. Lock order:
+ * part (only when a ledger row is written), position, repair order; the position lock serialises every change of
+ * the reservations on it.
+ */
+public final class ReservationService {
+    private final StockLedger ledger;
+    private final StockArrivals arrivals;
+    private final PartsWait partsWait;
+    private final Clock clock;
+    private final Duration holdTime;
+
+    public ReservationService(StockLedger ledger, StockArrivals arrivals, PartsWait partsWait, Clock clock,
+            Duration holdTime) {
+        this.ledger = ledger;
+        this.arrivals = arrivals;
+        this.partsWait = partsWait;
+        this.clock = clock;
+        this.holdTime = holdTime;
+    }
+
+    public Reservation reserve(Handle handle, Actor actor, Caller caller, long repairOrderId, String sku, int quantity,
+            boolean allowBackorder) {
+        // 404 for an unknown order or one of a depot outside the caller's scope (ids do not leak), then for the sku.
+        RepairOrderDao.ReserveTarget target = HotPathStatements.target(handle, repairOrderId, sku)
+                .filter(found -> caller.canSee(found.depot()))
+                .orElseThrow(() -> DomainException.notFound("repair order", repairOrderId));
+        caller.requireDepot(target.depot());
+        if (target.partId() == null) {
+            throw DomainException.notFound("part", sku);
+        }
+        long depotId = target.depotId();
+        PositionDao.Row position = HotPathStatements.lockPosition(handle, depotId, target.partId())
+                .orElseGet(() -> StockLedger.lockPosition(handle, depotId, target.partId()));
+        RepairOrderDao.LockedState locked = HotPathStatements.lockOrderState(handle, repairOrderId).orElseThrow();
+        if (!locked.status().active()) {
+            throw illegal("repair order " + repairOrderId + " is " + locked.status(), locked.status().name());
+        }
+        // Microseconds are what the database keeps, so the answer built here reads back exactly the same.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        int rank = locked.priority().rank();
+        if (HotPathStatements.reserve(handle, position.id(), quantity) == 1) {
+            Instant expiresAt = now.plus(holdTime);
+            long id = HotPathStatements.insertHeld(handle, repairOrderId, depotId, target.partId(), position.id(),
+                    quantity, rank, now, actor.userId(), expiresAt);
+            HotPathStatements.stateChange(handle, BackorderFiller.ENTITY, id, null, ReservationStatus.HELD.name(),
+                    clock.instant(), actor.userId(), actor.name(), actor.requestId());
+            // Built from what this transaction just wrote, not read back: one round trip less under the locks.
+            return new Reservation(id, repairOrderId, target.depot(), target.sku(), quantity, ReservationStatus.HELD,
+                    rank, now, now, expiresAt, null, null, null, null);
+        }
+        if (!allowBackorder) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("available", position.available());
+            details.put("requested", quantity);
+            throw new DomainException(ErrorCode.INSUFFICIENT_STOCK, "only " + position.available() + " of " + sku
+                    + " available at " + target.depot(), details);
+        }
+        handle.attach(PositionDao.class).addBackordered(position.id(), quantity);
+        long id = handle.attach(ReservationDao.class).insert(repairOrderId, depotId, target.partId(), position.id(),
+                quantity, "BACKORDERED", rank, now, actor.userId(), null, null, now);
+        audit(handle, actor, id, null, ReservationStatus.BACKORDERED);
+        partsWait.backorderAdded(handle, actor, repairOrderId);
+        return get(handle, id);
+    }
+
+    /** HELD to ISSUED: the units leave the shelf, with one ISSUE ledger row tied to this reservation. */
+    public Reservation issue(Handle handle, Actor actor, Caller caller, long id) {
+        ReservationDao.Row row = visible(handle, caller, id);
+        StockLedger.lockPart(handle, row.partId());
+        PositionDao.Row position = handle.attach(PositionDao.class).lock(row.depotId(), row.partId()).orElseThrow();
+        Reservation current = get(handle, id);
+        if (current.status() == ReservationStatus.HELD && !clock.instant().isBefore(current.expiresAt())) {
+            throw illegal("reservation " + id + " expired at " + current.expiresAt(), "EXPIRED");
+        }
+        move(handle, actor, row, ReservationStatus.HELD, ReservationStatus.ISSUED, "issued");
+        if (handle.attach(PositionDao.class).takeReserved(position.id(), row.quantity()) != 1) {
+            throw new IllegalStateException("reservation " + id + " was not reserved on its position");
+        }
+        ledger.record(handle, actor, new StockLedger.Entry(MovementType.ISSUE, row.depotId(), current.depot(),
+                row.partId(), position.id(), -row.quantity(), position.onHand() - row.quantity(), null,
+                "repair order " + row.repairOrderId(), null, null, id));
+        return get(handle, id);
+    }
+
+    /** HELD or BACKORDERED to RELEASED; released units fill waiting backorders at once. */
+    public Reservation release(Handle handle, Actor actor, Caller caller, long id) {
+        ReservationDao.Row row = visible(handle, caller, id);
+        PositionDao.Row position = handle.attach(PositionDao.class).lock(row.depotId(), row.partId()).orElseThrow();
+        ReservationStatus status = ReservationStatus.valueOf(handle.attach(ReservationDao.class).row(id)
+                .orElseThrow().status());
+        if (status == ReservationStatus.BACKORDERED) {
+            move(handle, actor, row, status, ReservationStatus.RELEASED, "released");
+            handle.attach(PositionDao.class).addBackordered(position.id(), -row.quantity());
+            partsWait.backorderLeft(handle, actor, row.repairOrderId());
+            return get(handle, id);
+        }
+        move(handle, actor, row, ReservationStatus.HELD, ReservationStatus.RELEASED, "released");
+        unreserve(handle, actor, position.id(), row.quantity());
+        return get(handle, id);
+    }
+
+    /** HELD past its hold time to EXPIRED (by the expiry job); false when it is no longer HELD. */
+    public boolean expire(Handle handle, Actor actor, long id) {
+        ReservationDao.Row row = handle.attach(ReservationDao.class).row(id).orElseThrow();
+        PositionDao.Row position = handle.attach(PositionDao.class).lock(row.depotId(), row.partId()).orElseThrow();
+        if (handle.attach(ReservationDao.class).move(id, "HELD", "EXPIRED", "expired", clock.instant()) != 1) {
+            return false;
+        }
+        audit(handle, actor, id, ReservationStatus.HELD, ReservationStatus.EXPIRED);
+        unreserve(handle, actor, position.id(), row.quantity());
+        return true;
+    }
+
+    /** Frees held units and lets waiting backorders take them. The caller holds the position lock. */
+    void unreserve(Handle handle, Actor actor, long positionId, int quantity) {
+        if (handle.attach(PositionDao.class).unreserve(positionId, quantity) != 1) {
+            throw new IllegalStateException("position " + positionId + " had fewer reserved units than held");
+        }
+        arrivals.arrived(handle, positionId, actor);
+    }
+
+    public static Reservation get(Handle handle, long id) {
+        return handle.attach(ReservationDao.class).find(id)
+                .orElseThrow(() -> DomainException.notFound("reservation", id));
+    }
+
+    /** 404 for a reservation of a depot outside the caller's scope, so ids do not leak. */
+    public static ReservationDao.Row visible(Handle handle, Caller caller, long id) {
+        Reservation reservation = get(handle, id);
+        if (!caller.canSee(reservation.depot())) {
+            throw DomainException.notFound("reservation", id);
+        }
+        return handle.attach(ReservationDao.class).row(id).orElseThrow();
+    }
+
+    private void move(Handle handle, Actor actor, ReservationDao.Row row, ReservationStatus from,
+            ReservationStatus to, String column) {
+        if (handle.attach(ReservationDao.class).move(row.id(), from.name(), to.name(), column, clock.instant()) != 1) {
+            ReservationStatus now = get(handle, row.id()).status();
+            throw illegal("reservation " + row.id() + " is " + now + " and cannot become " + to, now.name());
+        }
+        audit(handle, actor, row.id(), from, to);
+    }
+
+    void audit(Handle handle, Actor actor, long id, ReservationStatus from, ReservationStatus to) {
+        handle.attach(AuditDao.class).stateChange(BackorderFiller.ENTITY, id, from == null ? null : from.name(),
+                to.name(), clock.instant(), actor.userId(), actor.name(), actor.requestId(), null);
+    }
+
+    private static DomainException illegal(String message, String status) {
+        return new DomainException(ErrorCode.ILLEGAL_STATE, message, Map.of("status", status));
+    }
+}

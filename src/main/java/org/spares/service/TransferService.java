@@ -1,0 +1,137 @@
+package org.spares.service;
+
+import java.time.Clock;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.spares.auth.Caller;
+import org.spares.db.AuditDao;
+import org.spares.db.PositionDao;
+import org.spares.db.TransferDao;
+import org.spares.domain.Actor;
+import org.spares.domain.Depot;
+import org.spares.domain.DomainException;
+import org.spares.domain.ErrorCode;
+import org.spares.domain.MovementType;
+import org.spares.domain.Part;
+import org.spares.domain.Transfer;
+import org.spares.domain.TransferStatus;
+
+/**
+ * Transfers between depots: request reserves at the source, ship writes TRANSFER_OUT and raises the destination's
+ * inbound, receive writes TRANSFER_IN, cancel (before shipping) releases the reservation. Transfers never change
+ * the part's average cost.
+ */
+public final class TransferService {
+    private static final String ENTITY = "TRANSFER";
+
+    private final StockLedger ledger;
+    private final StockArrivals arrivals;
+    private final Clock clock;
+
+    public TransferService(StockLedger ledger, StockArrivals arrivals, Clock clock) {
+        this.ledger = ledger;
+        this.arrivals = arrivals;
+        this.clock = clock;
+    }
+
+    public Transfer request(Handle handle, Actor actor, String fromCode, String toCode, String sku, int quantity) {
+        if (fromCode.equals(toCode)) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "toDepot must differ from fromDepot",
+                    Map.of("field", "toDepot"));
+        }
+        Depot from = DepotService.get(handle, fromCode);
+        Depot to = DepotService.get(handle, toCode);
+        // The part first, as everywhere: inserting the transfer checks its foreign key to the part row.
+        Part part = StockLedger.lockPart(handle, sku);
+        StockLedger.lockPosition(handle, to.id(), part.id());
+        PositionDao.Row source = StockLedger.lockPosition(handle, from.id(), part.id());
+        if (handle.attach(PositionDao.class).reserve(source.id(), quantity) != 1) {
+            throw new DomainException(ErrorCode.INSUFFICIENT_STOCK, "only " + source.available() + " of " + sku
+                    + " available at " + fromCode, Map.of("available", source.available(), "requested", quantity));
+        }
+        long id = handle.attach(TransferDao.class).insert(from.id(), to.id(), part.id(), quantity, clock.instant(),
+                actor.userId());
+        audit(handle, actor, id, null, TransferStatus.REQUESTED);
+        return get(handle, id);
+    }
+
+    /** Source manager: REQUESTED to SHIPPED. */
+    public Transfer ship(Handle handle, Actor actor, Caller caller, long id) {
+        Transfer transfer = visible(handle, caller, id);
+        caller.requireDepot(transfer.fromDepot());
+        TransferDao.Keys keys = handle.attach(TransferDao.class).keys(id).orElseThrow();
+        StockLedger.lockPart(handle, keys.partId());
+        move(handle, actor, transfer, TransferStatus.SHIPPED, "shipped");
+        PositionDao positions = handle.attach(PositionDao.class);
+        PositionDao.Row source = StockLedger.lockPosition(handle, keys.fromDepotId(), keys.partId());
+        if (positions.takeReserved(source.id(), keys.quantity()) != 1) {
+            throw new IllegalStateException("transfer " + id + " lost its reservation");
+        }
+        ledger.record(handle, actor, new StockLedger.Entry(MovementType.TRANSFER_OUT, keys.fromDepotId(),
+                transfer.fromDepot(), keys.partId(), source.id(), -keys.quantity(), source.onHand() - keys.quantity(),
+                null, "transfer " + id, null, id, null));
+        PositionDao.Row destination = StockLedger.lockPosition(handle, keys.toDepotId(), keys.partId());
+        positions.addInbound(destination.id(), keys.quantity());
+        return get(handle, id);
+    }
+
+    /** Destination manager: SHIPPED to RECEIVED. */
+    public Transfer receive(Handle handle, Actor actor, Caller caller, long id) {
+        Transfer transfer = visible(handle, caller, id);
+        caller.requireDepot(transfer.toDepot());
+        TransferDao.Keys keys = handle.attach(TransferDao.class).keys(id).orElseThrow();
+        StockLedger.lockPart(handle, keys.partId());
+        move(handle, actor, transfer, TransferStatus.RECEIVED, "received");
+        PositionDao.Row destination = StockLedger.lockPosition(handle, keys.toDepotId(), keys.partId());
+        if (handle.attach(PositionDao.class).receiveInbound(destination.id(), keys.quantity()) != 1) {
+            throw new IllegalStateException("transfer " + id + " was not inbound");
+        }
+        ledger.record(handle, actor, new StockLedger.Entry(MovementType.TRANSFER_IN, keys.toDepotId(),
+                transfer.toDepot(), keys.partId(), destination.id(), keys.quantity(),
+                destination.onHand() + keys.quantity(), null, "transfer " + id, null, id, null));
+        arrivals.arrived(handle, destination.id(), actor);
+        return get(handle, id);
+    }
+
+    /** Either side's manager, before shipping: REQUESTED to CANCELLED, the source's units free again. */
+    public Transfer cancel(Handle handle, Actor actor, Caller caller, long id) {
+        Transfer transfer = visible(handle, caller, id);
+        TransferDao.Keys keys = handle.attach(TransferDao.class).keys(id).orElseThrow();
+        move(handle, actor, transfer, TransferStatus.CANCELLED, "cancelled");
+        PositionDao.Row source = StockLedger.lockPosition(handle, keys.fromDepotId(), keys.partId());
+        if (handle.attach(PositionDao.class).unreserve(source.id(), keys.quantity()) != 1) {
+            throw new IllegalStateException("transfer " + id + " lost its reservation");
+        }
+        arrivals.arrived(handle, source.id(), actor);
+        return get(handle, id);
+    }
+
+    /** 404 for a transfer the caller may not see at all (neither end in scope), so ids do not leak. */
+    public static Transfer visible(Handle handle, Caller caller, long id) {
+        Transfer transfer = get(handle, id);
+        if (!caller.canSee(transfer.fromDepot()) && !caller.canSee(transfer.toDepot())) {
+            throw DomainException.notFound("transfer", id);
+        }
+        return transfer;
+    }
+
+    public static Transfer get(Handle handle, long id) {
+        return handle.attach(TransferDao.class).find(id).orElseThrow(() -> DomainException.notFound("transfer", id));
+    }
+
+    private void move(Handle handle, Actor actor, Transfer transfer, TransferStatus next, String column) {
+        boolean moved = transfer.status().canBecome(next) && handle.attach(TransferDao.class)
+                .move(transfer.id(), transfer.status().name(), next.name(), column, clock.instant(), actor.userId()) == 1;
+        if (!moved) {
+            TransferStatus now = get(handle, transfer.id()).status();
+            throw new DomainException(ErrorCode.ILLEGAL_STATE, "transfer " + transfer.id() + " is " + now
+                    + " and cannot become " + next, Map.of("status", now.name(), "wanted", next.name()));
+        }
+        audit(handle, actor, transfer.id(), transfer.status(), next);
+    }
+
+    private void audit(Handle handle, Actor actor, long id, TransferStatus from, TransferStatus to) {
+        handle.attach(AuditDao.class).stateChange(ENTITY, id, from == null ? null : from.name(), to.name(),
+                clock.instant(), actor.userId(), actor.name(), actor.requestId(), null);
+    }
+}

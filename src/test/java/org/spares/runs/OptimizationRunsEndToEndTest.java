@@ -1,0 +1,269 @@
+package org.spares.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.spares.app.DatabaseSetup;
+import org.spares.app.SparesConfiguration;
+import org.spares.demo.DemoSeeder;
+import org.spares.demo.DemoSettings;
+import org.spares.domain.Actor;
+import org.spares.domain.DomainException;
+import org.spares.domain.ErrorCode;
+import org.spares.domain.Optimization;
+import org.spares.domain.Role;
+import org.spares.jobs.OptimizationJob;
+import org.spares.service.OptimizationRunner;
+import org.spares.service.OptimizationService;
+import org.spares.service.OptimizationSnapshot;
+import org.spares.service.PolicyService;
+import org.spares.service.Transactions;
+import org.spares.support.ApiClient;
+import org.spares.support.ApiClient.Reply;
+import org.spares.support.Fixtures;
+import org.spares.support.TestApp;
+
+/**
+ * Optimization runs over seed-demo data through HTTP: run, poll, read recommendations, apply (policy history
+ * names the run), one run per depot at a time, cancel (also as the solver sees it), an infeasible depot, depot
+ * scope, and runs left behind by a restart. Each test uses its own depot, so they do not hold each other's locks.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OptimizationRunsEndToEndTest {
+    private static final int DAYS = 60;
+    private static final TestApp APP = seeded(TestApp.create());
+    @RegisterExtension
+    static final DropwizardAppExtension<SparesConfiguration> EXTENSION = APP.extension();
+    private static final Actor TESTER = new Actor(0, "test", "-");
+
+    private ApiClient admin;
+    private Transactions transactions;
+    private OptimizationService service;
+
+    /**
+     * Seeds before the service starts, as the command is meant to be used: the service's expiry job runs on the
+     * real clock and would expire the simulated history's held reservations under the replay.
+     */
+    private static TestApp seeded(TestApp app) {
+        DatabaseSetup.migrate(app.database().dataSource());
+        new DemoSeeder(app.jdbi(), new BigDecimal("0.25"), Duration.ofHours(72))
+                .seed(new DemoSettings(4, 20, DAYS, 3, DemoSettings.startOfDay(Instant.now())), line -> { });
+        return app;
+    }
+
+    @BeforeAll
+    void setUp() {
+        admin = APP.admin();
+        transactions = new Transactions(APP.jdbi(), 3);
+        service = new OptimizationService(new PolicyService(Clock.systemUTC()), Clock.systemUTC());
+    }
+
+    @Test
+    void aRunOverTheHistoryIsSolvedInTheBackgroundAndApplied() {
+        ApiClient manager = APP.client(APP.token(Role.MANAGER, "NYC"));
+        Map<String, Object> body = Map.of("depots", List.of("NYC"), "historyDays", DAYS);
+        Reply created = manager.post("/api/v1/optimizations", body, "run-nyc");
+        assertThat(created.status()).as(created.body()).isEqualTo(202);
+        assertThat(created.json().get("status").asText()).isEqualTo("QUEUED");
+        long id = created.json().get("id").asLong();
+        assertThat(created.header("Location")).endsWith("/api/v1/optimizations/" + id);
+        Reply replay = manager.post("/api/v1/optimizations", body, "run-nyc");
+        assertThat(replay.status()).isEqualTo(202);
+        assertThat(replay.json().get("id").asLong()).isEqualTo(id);
+
+        JsonNode run = waitForEnd(manager, id);
+        assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
+        assertThat(run.get("progress").decimalValue()).isEqualByComparingTo("1");
+        JsonNode summary = run.get("summary");
+        assertThat(summary.get("currentAnnualHoldingCost").decimalValue()).isPositive();
+        assertThat(summary.get("recommendedAnnualHoldingCost").decimalValue()).isPositive();
+        assertThat(summary.get("depots").get(0).get("code").asText()).isEqualTo("NYC");
+        assertThat(summary.get("depots").get(0).get("repairOrdersPerDay").decimalValue()).isPositive();
+
+        List<JsonNode> items = new ArrayList<>();
+        manager.get("/api/v1/optimizations/" + id + "/recommendations?depot=NYC&limit=500").json().get("items")
+                .forEach(items::add);
+        assertThat(items).hasSize(20);
+        assertThat(items).allSatisfy(item -> assertThat(item.get("reason").asText()).isNotBlank());
+        assertThat(items).anySatisfy(item -> assertThat(item.get("reason").asText())
+                .contains("units issued in " + DAYS + " days").contains("lead time"));
+        items.stream().filter(item -> item.get("demandPerDay").decimalValue().signum() == 0)
+                .forEach(item -> {
+                    assertThat(item.get("recommendedTargetLevel").asInt()).isZero();
+                    assertThat(item.get("reason").asText()).isEqualTo("no demand in " + DAYS + " days");
+                });
+        JsonNode changed = items.stream().filter(item -> item.get("recommendedTargetLevel").asInt()
+                != item.get("currentTargetLevel").asInt()).findFirst().orElseThrow();
+
+        Reply applied = manager.post("/api/v1/optimizations/" + id + "/apply", Map.of("depots", List.of("NYC")));
+        assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+        assertThat(applied.json().get("summary").get("depots").get(0).get("appliedAt").asText()).isNotBlank();
+        String sku = changed.get("sku").asText();
+        JsonNode position = manager.get("/api/v1/depots/NYC/stock/" + sku).json();
+        int level = changed.get("recommendedTargetLevel").asInt();
+        assertThat(position.get("targetLevel").asInt()).isEqualTo(level);
+        assertThat(position.get("reorderPoint").asInt()).isEqualTo(Math.max(0, level - 1));
+        JsonNode history = manager.get("/api/v1/depots/NYC/stock/" + sku + "/policy-history?limit=500").json()
+                .get("items");
+        JsonNode last = history.get(history.size() - 1);
+        assertThat(last.get("source").asText()).isEqualTo("OPTIMIZATION");
+        assertThat(last.get("optimizationId").asLong()).isEqualTo(id);
+        assertThat(last.get("reason").asText()).startsWith("optimization " + id + ": ");
+        Fixtures.assertLedgerExact(APP);
+    }
+
+    @Test
+    void oneRunPerDepotAtATimeAndAQueuedRunCanBeCancelled() {
+        long queued = createDirectly("DAL");
+        ApiClient manager = APP.client(APP.token(Role.MANAGER, "DAL"));
+        Reply second = manager.post("/api/v1/optimizations", Map.of("depots", List.of("DAL")));
+        assertThat(second.status()).as(second.body()).isEqualTo(409);
+        assertThat(second.error()).isEqualTo("CONFLICT");
+        assertThat(second.json().get("details").get("optimizationId").asLong()).isEqualTo(queued);
+
+        Reply cancelled = manager.post("/api/v1/optimizations/" + queued + "/cancel", null);
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
+        Reply again = manager.post("/api/v1/optimizations/" + queued + "/cancel", null);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.error()).isEqualTo("ILLEGAL_STATE");
+        Reply apply = manager.post("/api/v1/optimizations/" + queued + "/apply", null);
+        assertThat(apply.status()).isEqualTo(409);
+        assertThat(apply.error()).isEqualTo("ILLEGAL_STATE");
+
+        Reply afterCancel = manager.post("/api/v1/optimizations", Map.of("depots", List.of("DAL")));
+        assertThat(afterCancel.status()).as("the depot is free again: " + afterCancel.body()).isEqualTo(202);
+        waitForEnd(manager, afterCancel.json().get("id").asLong());
+    }
+
+    @Test
+    void onlyOneOfManyConcurrentRunsOfADepotIsCreated() throws Exception {
+        Fixtures.depot(admin, "RACE");
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        List<Future<String>> outcomes = new ArrayList<>();
+        for (int thread = 0; thread < 8; thread++) {
+            Callable<String> attempt = () -> {
+                try {
+                    transactions.inTransaction(handle -> service.create(handle, TESTER, List.of("RACE"), 30));
+                    return "created";
+                } catch (DomainException refused) {
+                    return refused.code().name();
+                }
+            };
+            outcomes.add(threads.submit(attempt));
+        }
+        List<String> results = new ArrayList<>();
+        for (Future<String> outcome : outcomes) {
+            results.add(outcome.get());
+        }
+        threads.shutdown();
+        assertThat(results).containsOnly("created", ErrorCode.CONFLICT.name());
+        assertThat(results).filteredOn("created"::equals).hasSize(1);
+    }
+
+    @Test
+    void theSolverSeesACancelThroughItsCancelledSupplier() {
+        long id = createDirectly("CHI");
+        OptimizationRunner runner = new OptimizationRunner(transactions, Clock.systemUTC(), 20_000);
+        OptimizationSnapshot snapshot = runner.start(id).orElseThrow();
+        ApiClient manager = APP.client(APP.token(Role.MANAGER, "CHI"));
+        assertThat(manager.get("/api/v1/optimizations/" + id).json().get("status").asText()).isEqualTo("RUNNING");
+        assertThat(manager.post("/api/v1/optimizations/" + id + "/cancel", null).status()).isEqualTo(200);
+
+        assertThat(runner.solveAndRecord(id, snapshot)).isEqualTo(OptimizationRunner.Result.CANCELLED);
+        JsonNode run = manager.get("/api/v1/optimizations/" + id).json();
+        assertThat(run.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(run.get("summary").isNull()).isTrue();
+        assertThat(manager.get("/api/v1/optimizations/" + id + "/recommendations").json().get("items")).isEmpty();
+    }
+
+    @Test
+    void aDepotWithNoTimeLeftForPartsFailsAsInfeasibleNamingIt() {
+        Reply patched = admin.patch("/api/v1/depots/ATL", Map.of("targetTurnaroundHours", 6, "meanRepairHours", 6));
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+        ApiClient manager = APP.client(APP.token(Role.MANAGER, "ATL"));
+        Reply created = manager.post("/api/v1/optimizations", Map.of("depots", List.of("ATL"), "historyDays", DAYS));
+        assertThat(created.status()).as(created.body()).isEqualTo(202);
+        JsonNode run = waitForEnd(manager, created.json().get("id").asLong());
+        assertThat(run.get("status").asText()).isEqualTo("FAILED");
+        assertThat(run.get("errorCode").asText()).isEqualTo("INFEASIBLE");
+        assertThat(run.get("error").asText()).contains("ATL").contains("maxPartsWaitHours");
+    }
+
+    @Test
+    void anotherDepotsManagerGets404AndCannotStartARunOutsideTheirDepots() {
+        long id = createDirectly(otherDepot());
+        ApiClient outsider = APP.client(APP.token(Role.MANAGER, "NYC"));
+        assertThat(outsider.get("/api/v1/optimizations/" + id).status()).isEqualTo(404);
+        assertThat(outsider.get("/api/v1/optimizations/" + id + "/recommendations").status()).isEqualTo(404);
+        assertThat(outsider.post("/api/v1/optimizations/" + id + "/cancel", null).status()).isEqualTo(404);
+        assertThat(APP.client(APP.token(Role.FINANCE)).get("/api/v1/optimizations/" + id).status()).isEqualTo(200);
+        Reply forbidden = outsider.post("/api/v1/optimizations", Map.of("depots", List.of(otherDepot())));
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(admin.post("/api/v1/optimizations/" + id + "/cancel", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void runsLeftQueuedByARestartAreMarkedFailed() {
+        Fixtures.depot(admin, "GONE");
+        long id = createDirectly("GONE");
+        OptimizationJob restarted = new OptimizationJob(transactions,
+                new OptimizationRunner(transactions, Clock.systemUTC(), 20_000));
+        assertThat(restarted.failInterrupted()).isGreaterThanOrEqualTo(1);
+        JsonNode run = admin.get("/api/v1/optimizations/" + id).json();
+        assertThat(run.get("status").asText()).isEqualTo("FAILED");
+        assertThat(run.get("errorCode").asText()).isEqualTo("INTERRUPTED");
+        Reply again = admin.post("/api/v1/optimizations", Map.of("depots", List.of("GONE")));
+        assertThat(again.status()).as("the depot is free again").isEqualTo(202);
+        waitForEnd(admin, again.json().get("id").asLong());
+    }
+
+    private static String otherDepot() {
+        return "SCOPE";
+    }
+
+    private long createDirectly(String depot) {
+        if (depot.equals(otherDepot()) && admin.get("/api/v1/depots/" + depot).status() == 404) {
+            Fixtures.depot(admin, depot);
+        }
+        Optimization run = transactions.inTransaction(handle -> service.create(handle, TESTER, List.of(depot), DAYS));
+        return run.id();
+    }
+
+    private static JsonNode waitForEnd(ApiClient client, long id) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode run = client.get("/api/v1/optimizations/" + id).json();
+            String status = run.get("status").asText();
+            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
+                return run;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(interrupted);
+            }
+        }
+        throw new AssertionError("optimization " + id + " did not end within 60 s");
+    }
+}
