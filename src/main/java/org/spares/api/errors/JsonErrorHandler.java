@@ -3,7 +3,9 @@ package org.spares.api.errors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -20,6 +22,10 @@ public class JsonErrorHandler extends ErrorHandler {
 
     public JsonErrorHandler(ObjectMapper mapper) {
         this.mapper = mapper;
+    }
+
+    private static boolean closesConnection(Request request, Throwable cause) {
+        return cause instanceof HttpException || !request.getConnectionMetaData().isPersistent();
     }
 
     @Override
@@ -39,6 +45,11 @@ public class JsonErrorHandler extends ErrorHandler {
                     code >= 500 ? "the service cannot take this request now" : "the HTTP request is malformed",
                     details));
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            if (closesConnection(request, cause)) {
+                // Jetty closes the connection after a malformed request, but without this header a keep-alive
+                // client pools the dead connection and loses its next request on it.
+                response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+            }
             if (code == 503) {
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
             }
