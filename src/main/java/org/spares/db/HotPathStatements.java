@@ -1,72 +1,114 @@
 package org.spares.db;
 
-import java.sql.Types;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.spares.domain.Priority;
+import org.spares.domain.RepairOrderStatus;
+import org.spares.domain.Role;
 import org.spares.domain.User;
 
 /**
- * The statements of the hot path, every reservation request and the token lookup of every request, on the Handle
- * directly, with the DAOs' own SQL. Attaching a SqlObject DAO builds an invoker with its own copy of the
- * configuration for every method of the DAO, on every attach: 50-300 microseconds of CPU per DAO, about a
- * millisecond per reservation, more than all the rest of the request's Java work. Rarer paths keep the DAOs.
+ * The statements of the hot path, every reservation request and the token lookup of every request, with the DAOs'
+ * own SQL run as plain JDBC on the handle's connection ({@link NamedSql}). Attaching a SqlObject DAO builds an
+ * invoker per method on every attach, and even a Handle-level Jdbi statement copies the configuration, resolves its
+ * argument factories and specialises its row mapper on every execution: together the largest share of the
+ * service's CPU per reservation (JFR, docs/BENCHMARKS-reservations.md). Rarer paths keep the DAOs.
  */
 public final class HotPathStatements {
-    private static final RowMapper<RepairOrderDao.ReserveTarget> TARGET =
-            ConstructorMapper.of(RepairOrderDao.ReserveTarget.class);
-    private static final RowMapper<RepairOrderDao.LockedState> LOCKED_STATE =
-            ConstructorMapper.of(RepairOrderDao.LockedState.class);
-    private static final RowMapper<PositionDao.Row> POSITION = ConstructorMapper.of(PositionDao.Row.class);
-    private static final RowMapper<User> USER = new UserDao.UserMapper();
+    private static final NamedSql USER_BY_TOKEN = NamedSql.of(UserDao.FIND_ACTIVE_BY_TOKEN_HASH);
+    private static final NamedSql TARGET = NamedSql.of(RepairOrderDao.RESERVE_TARGET);
+    private static final NamedSql LOCK_POSITION = NamedSql.of(PositionDao.LOCK);
+    private static final NamedSql LOCK_ORDER_STATE = NamedSql.of(RepairOrderDao.LOCK_STATE);
+    private static final NamedSql RESERVE = NamedSql.of(PositionDao.RESERVE);
+    private static final NamedSql INSERT_RESERVATION = NamedSql.of(ReservationDao.INSERT);
+    private static final NamedSql STATE_CHANGE = NamedSql.of(AuditDao.STATE_CHANGE);
+    private static final NamedSql CLAIM_KEY = NamedSql.of(IdempotencyDao.INSERT);
+    private static final NamedSql COMPLETE_KEY = NamedSql.of(IdempotencyDao.COMPLETE);
 
     private HotPathStatements() {
     }
 
     /** {@link UserDao#findActiveByTokenHash}. */
     public static Optional<User> activeUserByTokenHash(Handle handle, String hash) {
-        return handle.createQuery(UserDao.FIND_ACTIVE_BY_TOKEN_HASH).bind("hash", hash).map(USER).findOne();
+        return USER_BY_TOKEN.findOne(handle, HotPathStatements::user, "hash", hash);
     }
 
     /** The order's depot and the sku's part, read before any lock; empty for an unknown order. */
     public static Optional<RepairOrderDao.ReserveTarget> target(Handle handle, long repairOrderId, String sku) {
-        return handle.createQuery(RepairOrderDao.RESERVE_TARGET).bind("id", repairOrderId).bind("sku", sku)
-                .map(TARGET).findOne();
+        return TARGET.findOne(handle, row -> new RepairOrderDao.ReserveTarget(row.getLong("depot_id"),
+                row.getString("depot"), nullableLong(row, "part_id"), row.getString("sku")),
+                "id", repairOrderId, "sku", sku);
     }
 
     /** {@link PositionDao#lock}: empty when the position was never created. */
     public static Optional<PositionDao.Row> lockPosition(Handle handle, long depotId, long partId) {
-        return handle.createQuery(PositionDao.LOCK).bind("depotId", depotId).bind("partId", partId).map(POSITION)
-                .findOne();
+        return LOCK_POSITION.findOne(handle, row -> new PositionDao.Row(row.getLong("id"), row.getLong("depot_id"),
+                row.getLong("part_id"), row.getInt("on_hand"), row.getInt("reserved"), row.getInt("inbound"),
+                row.getInt("backordered"), row.getInt("target_level"), row.getInt("reorder_point")),
+                "depotId", depotId, "partId", partId);
     }
 
     public static Optional<RepairOrderDao.LockedState> lockOrderState(Handle handle, long repairOrderId) {
-        return handle.createQuery(RepairOrderDao.LOCK_STATE).bind("id", repairOrderId).map(LOCKED_STATE).findOne();
+        return LOCK_ORDER_STATE.findOne(handle, row -> new RepairOrderDao.LockedState(
+                RepairOrderStatus.valueOf(row.getString("status")), Priority.valueOf(row.getString("priority"))),
+                "id", repairOrderId);
     }
 
     /** {@link PositionDao#reserve}: 1 when that many were available and are now reserved, else 0. */
     public static int reserve(Handle handle, long positionId, int quantity) {
-        return handle.createUpdate(PositionDao.RESERVE).bind("id", positionId).bind("quantity", quantity).execute();
+        return RESERVE.update(handle, "id", positionId, "quantity", quantity);
     }
 
     /** {@link ReservationDao#insert} of a HELD reservation; its id. */
     public static long insertHeld(Handle handle, long repairOrderId, long depotId, long partId, long positionId,
             int quantity, int rank, Instant at, long actorId, Instant expiresAt) {
-        return handle.createUpdate(ReservationDao.INSERT).bind("repairOrderId", repairOrderId).bind("depotId", depotId)
-                .bind("partId", partId).bind("positionId", positionId).bind("quantity", quantity)
-                .bind("status", "HELD").bind("rank", rank).bind("at", at).bind("actorId", actorId)
-                .bind("heldAt", at).bind("expiresAt", expiresAt).bindNull("backorderedAt", Types.VARCHAR)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        return INSERT_RESERVATION.insert(handle, "repairOrderId", repairOrderId, "depotId", depotId,
+                "partId", partId, "positionId", positionId, "quantity", quantity, "status", "HELD", "rank", rank,
+                "at", at, "actorId", actorId, "heldAt", at, "expiresAt", expiresAt, "backorderedAt", null);
     }
 
     /** {@link AuditDao#stateChange}. */
     public static void stateChange(Handle handle, String entity, long entityId, String from, String to, Instant at,
             long actorId, String actorName, String requestId) {
-        handle.createUpdate(AuditDao.STATE_CHANGE).bind("entity", entity).bind("entityId", entityId)
-                .bind("from", from).bind("to", to).bind("at", at).bind("actorId", actorId)
-                .bind("actorName", actorName).bind("requestId", requestId).bindNull("note", Types.VARCHAR)
-                .execute();
+        STATE_CHANGE.update(handle, "entity", entity, "entityId", entityId, "from", from, "to", to, "at", at,
+                "actorId", actorId, "actorName", actorName, "requestId", requestId, "note", null);
+    }
+
+    /** {@link IdempotencyDao#insert} of a key not answered yet: a used key fails it as a duplicate. */
+    public static void claimIdempotencyKey(Handle handle, long userId, String key, String hash, Instant at) {
+        CLAIM_KEY.update(handle, "userId", userId, "key", key, "hash", hash, "status", 0, "body", "",
+                "location", null, "at", at);
+    }
+
+    /** {@link IdempotencyDao#complete}. */
+    public static void completeIdempotencyKey(Handle handle, long userId, String key, int status, String body,
+            String location) {
+        COMPLETE_KEY.update(handle, "userId", userId, "key", key, "status", status, "body", body,
+                "location", location);
+    }
+
+    /** As {@link UserDao.UserMapper}, reading instants as {@link JdbiSetup} does. */
+    private static User user(ResultSet row) throws SQLException {
+        String depots = row.getString("depots");
+        List<String> codes = depots.isEmpty() ? List.of() : Arrays.asList(depots.split(","));
+        return new User(row.getLong("id"), row.getString("name"), Role.valueOf(row.getString("role")), codes,
+                instant(row, "created_at"), instant(row, "revoked_at"));
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        LocalDateTime value = row.getObject(column, LocalDateTime.class);
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+
+    private static Long nullableLong(ResultSet row, String column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
     }
 }

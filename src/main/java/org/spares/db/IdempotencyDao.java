@@ -22,19 +22,23 @@ public interface IdempotencyDao {
     @RegisterConstructorMapper(StoredAnswer.class)
     Optional<StoredAnswer> find(@Bind("userId") long userId, @Bind("key") String key);
 
-    @SqlUpdate("""
+    String INSERT = """
             INSERT INTO idempotency_keys
                 (user_id, idempotency_key, request_hash, response_status, response_body, response_location, created_at)
             VALUES (:userId, :key, :hash, :status, :body, :location, :at)
-            """)
+            """;
+
+    String COMPLETE = """
+            UPDATE idempotency_keys SET response_status = :status, response_body = :body, response_location = :location
+             WHERE user_id = :userId AND idempotency_key = :key
+            """;
+
+    @SqlUpdate(INSERT)
     void insert(@Bind("userId") long userId, @Bind("key") String key, @Bind("hash") String hash,
             @Bind("status") int status, @Bind("body") String body, @Bind("location") String location,
             @Bind("at") Instant at);
 
-    @SqlUpdate("""
-            UPDATE idempotency_keys SET response_status = :status, response_body = :body, response_location = :location
-             WHERE user_id = :userId AND idempotency_key = :key
-            """)
+    @SqlUpdate(COMPLETE)
     void complete(@Bind("userId") long userId, @Bind("key") String key, @Bind("status") int status,
             @Bind("body") String body, @Bind("location") String location);
 

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.spares.auth.Caller;
 import org.spares.auth.Tokens;
+import org.spares.db.HotPathStatements;
 import org.spares.db.IdempotencyDao;
 import org.spares.db.IdempotencyDao.StoredAnswer;
 import org.spares.db.SqlErrors;
@@ -57,13 +58,13 @@ public final class IdempotentPosts {
             // A key already used fails the INSERT below, before the work, and its answer is read then.
             try {
                 return transactions.inTransaction(handle -> {
-                    IdempotencyDao keys = handle.attach(IdempotencyDao.class);
                     // Claim the key before the work, so a concurrent twin waits here instead of doing the work too.
-                    keys.insert(caller.id(), key, hash, 0, "", null, clock.instant());
+                    HotPathStatements.claimIdempotencyKey(handle, caller.id(), key, hash, clock.instant());
                     Outcome outcome = work.run(handle);
                     Answer answer = toAnswer(outcome);
                     String replay = outcome.storedBody() == null ? answer.json() : json(outcome.storedBody());
-                    keys.complete(caller.id(), key, answer.status(), replay, answer.location());
+                    HotPathStatements.completeIdempotencyKey(handle, caller.id(), key, answer.status(), replay,
+                            answer.location());
                     return answer;
                 });
             } catch (RuntimeException failure) {
