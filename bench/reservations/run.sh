@@ -5,7 +5,7 @@
 #
 # Environment (all optional): BENCH_DB_HOST (127.0.0.1), BENCH_DB_PORT (3306), BENCH_DB_USER (root),
 # BENCH_DB_PASSWORD (empty), BENCH_SCHEMA (spares_bench_reservations, dropped and re-created), BENCH_PORT (18480, admin +1),
-# BENCH_SECONDS per phase (12), BENCH_WARMUP seconds (25), BENCH_CLIENTS (8,32,64), BENCH_PARTS (500),
+# BENCH_SECONDS per phase (12), BENCH_WARMUP seconds (60), BENCH_CLIENTS (8,32,64), BENCH_PARTS (500),
 # BENCH_POOL_SIZE (service pool, default from config.yml), SERVICE_JAVA_OPTS, MVN_ARGS (e.g. -o).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -67,6 +67,6 @@ echo "== load (load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
 java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   org.spares.bench.ReservationBenchmark --port "$port" --token "$admin_token" \
   --jdbc "$SPARES_DB_URL" --dbUser "$db_user" --dbPassword "$db_password" \
-  --seconds "${BENCH_SECONDS:-12}" --warmup "${BENCH_WARMUP:-25}" --clients "${BENCH_CLIENTS:-8,32,64}" \
+  --seconds "${BENCH_SECONDS:-12}" --warmup "${BENCH_WARMUP:-60}" --clients "${BENCH_CLIENTS:-8,32,64}" \
   --parts "${BENCH_PARTS:-500}" --servicePid "$service_pid" --dbPid "${db_pid%% *}" | tee "$out/table.md"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)" | tee -a "$out/table.md"

@@ -51,7 +51,7 @@ public final class ReservationBenchmark {
         String dbUser = options.getOrDefault("dbUser", "root");
         String dbPassword = options.getOrDefault("dbPassword", "");
         long phaseMillis = Long.parseLong(options.getOrDefault("seconds", "12")) * 1000L;
-        long warmupMillis = Long.parseLong(options.getOrDefault("warmup", "25")) * 1000L;
+        long warmupMillis = Long.parseLong(options.getOrDefault("warmup", "60")) * 1000L;
         int[] clientCounts = Arrays.stream(options.getOrDefault("clients", "8,32,64").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         int parts = Integer.parseInt(options.getOrDefault("parts", "500"));
