@@ -15,9 +15,14 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The reservation's database work by hand, as the baseline for the service: one connection per client, the same
- * statements in one transaction (lock the position, lock the repair order, the conditional UPDATE, INSERT the
- * reservation, INSERT its audit row, commit), prepared once per connection. No HTTP, no auth, no JSON, no pool.
+ * The reservation's database work by hand, as the baseline for the service: one connection per client, prepared
+ * statements, no HTTP, no JSON, no pool. Two baselines:
+ * <ul>
+ * <li><b>core</b>: the statements under the position lock, in one transaction: lock the position, lock the repair
+ * order, the conditional UPDATE, INSERT the reservation, INSERT its audit row, commit. Ids are known up front.
+ * <li><b>whole request</b>: what the database must also answer for one API request before any lock: the bearer
+ * token's user (by its SHA-256) and the order's depot with the sku's part. The same statements as the service.
+ * </ul>
  */
 final class JdbcReservations implements LoadPhase.Client {
     private static final DateTimeFormatter TIME =
@@ -55,13 +60,17 @@ final class JdbcReservations implements LoadPhase.Client {
     private final PreparedStatement reserve;
     private final PreparedStatement insertReservation;
     private final PreparedStatement audit;
+    private final PreparedStatement user;
+    private final PreparedStatement target;
+    private final String tokenHash;
     private final Ids ids;
     private final List<String> skus;
     private final long repairOrderId;
 
-    JdbcReservations(String url, String user, String password, Ids ids, List<String> skus, long repairOrderId)
-            throws SQLException {
-        this.connection = DriverManager.getConnection(url, user, password);
+    /** @param tokenHash the caller's token hash for the whole-request baseline; null for the core one */
+    JdbcReservations(String url, String dbUser, String password, Ids ids, List<String> skus, long repairOrderId,
+            String tokenHash) throws SQLException {
+        this.connection = DriverManager.getConnection(url, dbUser, password);
         connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         connection.setAutoCommit(false);
         this.lockPosition = connection.prepareStatement("SELECT id, depot_id, part_id, on_hand, reserved, inbound,"
@@ -77,6 +86,12 @@ final class JdbcReservations implements LoadPhase.Client {
         this.audit = connection.prepareStatement("INSERT INTO state_changes (entity, entity_id, from_status,"
                 + " to_status, at, actor_id, actor_name, request_id, note) VALUES ('RESERVATION', ?, NULL, 'HELD', ?, ?,"
                 + " 'bench-tech-0', 'bench', NULL)");
+        this.user = connection.prepareStatement("SELECT id, name, role, depots, created_at, revoked_at FROM users"
+                + " WHERE token_hash = ? AND revoked_at IS NULL");
+        this.target = connection.prepareStatement("SELECT r.depot_id, d.code AS depot, pt.id AS part_id, pt.sku"
+                + " FROM repair_orders r JOIN depots d ON d.id = r.depot_id LEFT JOIN parts pt ON pt.sku = ?"
+                + " WHERE r.id = ?");
+        this.tokenHash = tokenHash;
         this.ids = ids;
         this.skus = skus;
         this.repairOrderId = repairOrderId;
@@ -84,8 +99,23 @@ final class JdbcReservations implements LoadPhase.Client {
 
     @Override
     public boolean call() throws SQLException {
-        long partId = ids.partIds().get(skus.get(ThreadLocalRandom.current().nextInt(skus.size())));
+        String sku = skus.get(ThreadLocalRandom.current().nextInt(skus.size()));
+        long partId = ids.partIds().get(sku);
         try {
+            if (tokenHash != null) {
+                user.setString(1, tokenHash);
+                try (ResultSet caller = user.executeQuery()) {
+                    if (!caller.next()) {
+                        throw new SQLException("the token's user was not found");
+                    }
+                }
+                target.setString(1, sku);
+                target.setLong(2, repairOrderId);
+                try (ResultSet found = target.executeQuery()) {
+                    found.next();
+                    partId = found.getLong(3);
+                }
+            }
             lockPosition.setLong(1, ids.depotId());
             lockPosition.setLong(2, partId);
             long positionId;

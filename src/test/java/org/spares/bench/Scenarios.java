@@ -1,6 +1,7 @@
 package org.spares.bench;
 
 import java.util.List;
+import org.spares.auth.Tokens;
 
 /**
  * Client factories for a phase. Client i uses repair order i (its own, so clients never wait on each other's
@@ -32,8 +33,15 @@ final class Scenarios {
                 phase == null ? null : phase + "-" + index);
     }
 
+    /** The core statements under the locks, ids known up front. */
     LoadPhase.ClientFactory jdbc(List<String> skus) {
-        return index -> new JdbcReservations(jdbc, dbUser, dbPassword, ids, skus, order(index));
+        return index -> new JdbcReservations(jdbc, dbUser, dbPassword, ids, skus, order(index), null);
+    }
+
+    /** Also the token's user and the order/part lookup, as one API request needs: the same client's token. */
+    LoadPhase.ClientFactory jdbcWholeRequest(List<String> skus) {
+        return index -> new JdbcReservations(jdbc, dbUser, dbPassword, ids, skus, order(index),
+                Tokens.hash(fixture.technicianTokens.get(index % fixture.technicianTokens.size())));
     }
 
     private long order(int index) {
