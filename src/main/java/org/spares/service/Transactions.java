@@ -6,6 +6,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spares.db.ExplicitTransaction;
 import org.spares.db.SqlErrors;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
@@ -25,6 +26,7 @@ public final class Transactions {
 
     private final Jdbi jdbi;
     private final int attempts;
+    private volatile Boolean explicitTransactions;
 
     public Transactions(Jdbi jdbi, int attempts) {
         this.jdbi = jdbi;
@@ -38,7 +40,7 @@ public final class Transactions {
     public <T> T inTransaction(Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return jdbi.inTransaction(handle -> work.run(handle));
+                return once(work);
             } catch (RuntimeException failure) {
                 if (!SqlErrors.isRetryable(failure)) {
                     throw failure;
@@ -52,6 +54,22 @@ public final class Transactions {
                 backOff(attempt);
             }
         }
+    }
+
+    private <T> T once(Work<T> work) {
+        return jdbi.withHandle(handle -> explicit(handle)
+                ? ExplicitTransaction.run(handle, work::run)
+                : handle.inTransaction(inside -> work.run(inside)));
+    }
+
+    /** Whether this database takes {@link ExplicitTransaction}s; asked once, of the first handle. */
+    private boolean explicit(Handle handle) {
+        Boolean known = explicitTransactions;
+        if (known == null) {
+            known = ExplicitTransaction.supports(handle);
+            explicitTransactions = known;
+        }
+        return known;
     }
 
     /** Read-only work: no retry needed, but the same handle discipline. */
