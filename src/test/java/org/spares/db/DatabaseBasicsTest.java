@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.spares.app.DatabaseSetup;
 import org.spares.support.TestDatabase;
 
 /**
@@ -22,9 +20,7 @@ class DatabaseBasicsTest {
     @BeforeAll
     static void migrate() {
         TestDatabase database = TestDatabase.fresh();
-        jdbi = JdbiSetup.configure(Jdbi.create(database.url(), database.user(), database.password()));
-        jdbi.installPlugin(new SqlObjectPlugin());
-        DatabaseSetup.migrate(database.dataSource());
+        jdbi = database.migratedJdbi();
     }
 
     @Test

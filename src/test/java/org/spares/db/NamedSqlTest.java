@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.spares.app.DatabaseSetup;
 import org.spares.support.TestDatabase;
 
 /** The hot path's plain-JDBC statements behave as the DAOs' Jdbi statements do, on the database under test. */
@@ -19,9 +17,7 @@ class NamedSqlTest {
     @BeforeAll
     static void migrate() {
         TestDatabase database = TestDatabase.fresh();
-        jdbi = JdbiSetup.configure(Jdbi.create(database.url(), database.user(), database.password()));
-        jdbi.installPlugin(new SqlObjectPlugin());
-        DatabaseSetup.migrate(database.dataSource());
+        jdbi = database.migratedJdbi();
     }
 
     @Test

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.spares.app.DatabaseSetup;
 import org.spares.service.Transactions;
 import org.spares.support.TestDatabase;
 
@@ -25,9 +23,7 @@ class TransactionsTest {
     @BeforeAll
     static void migrate() {
         database = TestDatabase.fresh();
-        jdbi = JdbiSetup.configure(Jdbi.create(database.url(), database.user(), database.password()));
-        jdbi.installPlugin(new SqlObjectPlugin());
-        DatabaseSetup.migrate(database.dataSource());
+        jdbi = database.migratedJdbi();
         transactions = new Transactions(jdbi, 3);
     }
 

@@ -6,6 +6,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.lang.reflect.Proxy;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.spares.app.DatabaseSetup;
+import org.spares.db.JdbiSetup;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -87,6 +91,14 @@ public final class TestDatabase {
 
     public String password() {
         return password;
+    }
+
+    /** The changelog applied, and a Jdbi configured as the service's (instants, SqlObjects), for DAO tests. */
+    public Jdbi migratedJdbi() {
+        DatabaseSetup.migrate(dataSource());
+        Jdbi jdbi = JdbiSetup.configure(Jdbi.create(url, user, password));
+        jdbi.installPlugin(new SqlObjectPlugin());
+        return jdbi;
     }
 
     /** A plain DataSource over DriverManager, for migrating and for DAO tests that need no pool. */
