@@ -3,15 +3,10 @@ package org.spares.db;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.spares.domain.Priority;
 import org.spares.domain.RepairOrderStatus;
-import org.spares.domain.Role;
 import org.spares.domain.User;
 
 /**
@@ -37,7 +32,7 @@ public final class HotPathStatements {
 
     /** {@link UserDao#findActiveByTokenHash}. */
     public static Optional<User> activeUserByTokenHash(Handle handle, String hash) {
-        return USER_BY_TOKEN.findOne(handle, HotPathStatements::user, "hash", hash);
+        return USER_BY_TOKEN.findOne(handle, UserDao.UserMapper::read, "hash", hash);
     }
 
     /** The order's depot and the sku's part, read before any lock; empty for an unknown order. */
@@ -92,19 +87,6 @@ public final class HotPathStatements {
             String location) {
         COMPLETE_KEY.update(handle, "userId", userId, "key", key, "status", status, "body", body,
                 "location", location);
-    }
-
-    /** As {@link UserDao.UserMapper}, reading instants as {@link JdbiSetup} does. */
-    private static User user(ResultSet row) throws SQLException {
-        String depots = row.getString("depots");
-        List<String> codes = depots.isEmpty() ? List.of() : Arrays.asList(depots.split(","));
-        return new User(row.getLong("id"), row.getString("name"), Role.valueOf(row.getString("role")), codes,
-                instant(row, "created_at"), instant(row, "revoked_at"));
-    }
-
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        LocalDateTime value = row.getObject(column, LocalDateTime.class);
-        return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 
     private static Long nullableLong(ResultSet row, String column) throws SQLException {

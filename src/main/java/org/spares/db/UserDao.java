@@ -3,6 +3,8 @@ package org.spares.db;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -51,15 +53,20 @@ public interface UserDao {
     final class UserMapper implements RowMapper<User> {
         @Override
         public User map(ResultSet rs, StatementContext context) throws SQLException {
+            return read(rs);
+        }
+
+        /** One row of {@link #COLUMNS}; instants as {@link JdbiSetup} reads them (UTC). */
+        static User read(ResultSet rs) throws SQLException {
             String depots = rs.getString("depots");
             List<String> codes = depots.isEmpty() ? List.of() : Arrays.asList(depots.split(","));
             return new User(rs.getLong("id"), rs.getString("name"), Role.valueOf(rs.getString("role")), codes,
-                    column(rs, "created_at", context), column(rs, "revoked_at", context));
+                    instant(rs, "created_at"), instant(rs, "revoked_at"));
         }
 
-        private static Instant column(ResultSet rs, String name, StatementContext context)
-                throws SQLException {
-            return context.findColumnMapperFor(Instant.class).orElseThrow().map(rs, name, context);
+        private static Instant instant(ResultSet rs, String column) throws SQLException {
+            LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+            return value == null ? null : value.toInstant(ZoneOffset.UTC);
         }
     }
 }
