@@ -13,7 +13,8 @@ import org.spares.domain.ErrorCode;
 
 /**
  * Runs units of work in one database transaction each, retrying deadlocks and lock-wait timeouts a bounded
- * number of times. The work must be free of side effects outside the handle, since it may run again.
+ * number of times. The work must be free of side effects outside the handle, since it may run again, and must not
+ * open a transaction of its own. On MySQL/MariaDB the transaction is an {@link ExplicitTransaction}; on H2, Jdbi's.
  */
 public final class Transactions {
     /** One unit of work on one handle. */
