@@ -1,5 +1,7 @@
 package org.spares.db;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -30,11 +32,18 @@ public final class JdbiSetup {
 
     public static Jdbi configure(Jdbi jdbi) {
         jdbi.registerArgument(new InstantArgumentFactory());
-        jdbi.registerColumnMapper(Instant.class, (resultSet, column, context) -> {
-            LocalDateTime value = resultSet.getObject(column, LocalDateTime.class);
-            return value == null ? null : value.toInstant(ZoneOffset.UTC);
-        });
+        jdbi.registerColumnMapper(Instant.class,
+                (resultSet, column, context) -> utc(resultSet.getObject(column, LocalDateTime.class)));
         return jdbi;
+    }
+
+    /** A stored time read back as LocalDateTime (no time-zone conversion by the driver) and taken as UTC. */
+    public static Instant instant(ResultSet resultSet, String column) throws SQLException {
+        return utc(resultSet.getObject(column, LocalDateTime.class));
+    }
+
+    private static Instant utc(LocalDateTime value) {
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 
     /** Every SqlObject DAO of Spares. */

@@ -1,6 +1,5 @@
 package org.spares.db;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,7 +40,7 @@ public final class NamedSql {
 
     /** At most one row, as Jdbi's {@code findOne}: more than one is a bug in the caller's SQL. */
     public <T> Optional<T> findOne(Handle handle, RowReader<T> reader, Object... namesAndValues) {
-        try (PreparedStatement statement = connection(handle).prepareStatement(sql)) {
+        try (PreparedStatement statement = handle.getConnection().prepareStatement(sql)) {
             bind(statement, namesAndValues);
             try (ResultSet rows = statement.executeQuery()) {
                 if (!rows.next()) {
@@ -60,7 +59,7 @@ public final class NamedSql {
 
     /** The number of rows changed. */
     public int update(Handle handle, Object... namesAndValues) {
-        try (PreparedStatement statement = connection(handle).prepareStatement(sql)) {
+        try (PreparedStatement statement = handle.getConnection().prepareStatement(sql)) {
             bind(statement, namesAndValues);
             return statement.executeUpdate();
         } catch (SQLException failure) {
@@ -70,7 +69,7 @@ public final class NamedSql {
 
     /** Inserts one row and returns its generated {@code id}. */
     public long insert(Handle handle, Object... namesAndValues) {
-        try (PreparedStatement statement = connection(handle).prepareStatement(sql, new String[] {"id"})) {
+        try (PreparedStatement statement = handle.getConnection().prepareStatement(sql, new String[] {"id"})) {
             bind(statement, namesAndValues);
             statement.executeUpdate();
             try (ResultSet keys = statement.getGeneratedKeys()) {
@@ -87,10 +86,6 @@ public final class NamedSql {
     /** The positional SQL, for tests. */
     String positionalSql() {
         return sql;
-    }
-
-    private static Connection connection(Handle handle) {
-        return handle.getConnection();
     }
 
     private void bind(PreparedStatement statement, Object[] namesAndValues) throws SQLException {

@@ -3,8 +3,6 @@ package org.spares.db;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -61,12 +59,7 @@ public interface UserDao {
             String depots = rs.getString("depots");
             List<String> codes = depots.isEmpty() ? List.of() : Arrays.asList(depots.split(","));
             return new User(rs.getLong("id"), rs.getString("name"), Role.valueOf(rs.getString("role")), codes,
-                    instant(rs, "created_at"), instant(rs, "revoked_at"));
-        }
-
-        private static Instant instant(ResultSet rs, String column) throws SQLException {
-            LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-            return value == null ? null : value.toInstant(ZoneOffset.UTC);
+                    JdbiSetup.instant(rs, "created_at"), JdbiSetup.instant(rs, "revoked_at"));
         }
     }
 }
