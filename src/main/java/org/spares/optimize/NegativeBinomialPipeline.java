@@ -1,5 +1,6 @@
 package org.spares.optimize;
 
+import org.apache.commons.numbers.gamma.LogBeta;
 import org.apache.commons.numbers.gamma.LogGamma;
 import org.apache.commons.numbers.gamma.RegularizedBeta;
 
@@ -30,14 +31,25 @@ public record NegativeBinomialPipeline(double mean, double varianceToMean) imple
         return (varianceToMean - 1.0) / varianceToMean;
     }
 
+    /**
+     * log P(X = k) = log Gamma(k + n) - log Gamma(n) - log k! + n log p + k log(1 - p), written so that it stays exact
+     * as v approaches 1 (n grows without bound and the distribution tends to Poisson): the textbook form subtracts
+     * two log-gammas of about n log n, and at v = 1 + 1e-15 (a weekly variance a rounding above the mean) it loses
+     * every digit. Here log Gamma(k + n) - log Gamma(n) = log Gamma(k) - log B(n, k) (commons-numbers' LogBeta keeps
+     * full precision for a large n) and n log p = -mu log1p(v - 1) / (v - 1).
+     */
     @Override
     public double logProbability(int k) {
         if (k < 0) {
             return Double.NEGATIVE_INFINITY;
         }
-        double n = successes();
-        return LogGamma.value(k + n) - LogGamma.value(n) - LogGamma.value(k + 1.0)
-                + n * Math.log(successProbability()) + k * Math.log(failureProbability());
+        double excess = varianceToMean - 1.0;
+        double zeroTerm = -mean * Math.log1p(excess) / excess;
+        if (k == 0) {
+            return zeroTerm;
+        }
+        return LogGamma.value(k) - LogBeta.value(successes(), k) - LogGamma.value(k + 1.0) + zeroTerm
+                + k * (Math.log(excess) - Math.log(varianceToMean));
     }
 
     @Override

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Re-evaluates a plan from scratch with the distribution formulas (independently of the solver's unit tables),
- * checks every constraint, and builds the answer. A plan that breaks a constraint is a bug, so it is refused.
+ * Evaluates a plan with the same unit tables the search used (one evaluation: the search, the heuristics and this
+ * check cannot disagree about a target), checks every constraint, and builds the answer. A plan that breaks a
+ * constraint is a bug, so it is refused. The tables themselves are checked against the distribution formulas by
+ * the tests (UnitTablesTest), so one evaluation does not mean an unchecked one.
  */
 final class PlanReport {
     static final double OPTIMAL_GAP = 1e-9;
@@ -17,15 +19,18 @@ final class PlanReport {
      * @param levels stock per position with demand (model order)
      * @param objectiveBound proven lower bound on the objective (cost, or total EBO for MIN_BACKORDERS)
      */
-    static Plan report(StockModel model, int[] levels, double objectiveBound, long solveMillis) {
+    static Plan report(UnitProblem problem, int[] levels, double objectiveBound, long solveMillis) {
+        StockModel model = problem.model;
         int depotCount = model.depots().size();
         int partCount = model.allSkus().size();
         int[][] levelOf = new int[depotCount][partCount];
         StockModel.Position[][] positionOf = new StockModel.Position[depotCount][partCount];
+        double[][] backordersOf = new double[depotCount][partCount];
         for (int index = 0; index < levels.length; index++) {
             StockModel.Position position = model.positions().get(index);
             levelOf[position.depotIndex()][position.partIndex()] = levels[index];
             positionOf[position.depotIndex()][position.partIndex()] = position;
+            backordersOf[position.depotIndex()][position.partIndex()] = problem.tables.backorders(index, levels[index]);
         }
         List<Plan.PositionPlan> positions = new ArrayList<>(depotCount * partCount);
         List<Plan.DepotSummary> depots = new ArrayList<>(depotCount);
@@ -34,7 +39,7 @@ final class PlanReport {
             Totals depotTotals = new Totals();
             for (int part = 0; part < partCount; part++) {
                 Plan.PositionPlan plan = positionPlan(model, depot, part, positionOf[depot][part],
-                        levelOf[depot][part]);
+                        levelOf[depot][part], backordersOf[depot][part]);
                 positions.add(plan);
                 double rate = positionOf[depot][part] == null ? 0.0 : positionOf[depot][part].ratePerDay();
                 depotTotals.add(plan, rate, model.holdingCosts().get(part) * plan.stockLevel());
@@ -57,7 +62,7 @@ final class PlanReport {
     }
 
     private static Plan.PositionPlan positionPlan(StockModel model, int depot, int part,
-            StockModel.Position position, int level) {
+            StockModel.Position position, int level, double backorders) {
         String code = model.depots().get(depot).code();
         String sku = model.allSkus().get(part);
         if (position == null) {
@@ -66,8 +71,8 @@ final class PlanReport {
         }
         PipelineDistribution distribution = position.distribution();
         double onHand = distribution.expectedOnHand(level);
-        return new Plan.PositionPlan(code, sku, level, level - 1, distribution.mean(),
-                distribution.expectedBackorders(level), distribution.fillRate(level), onHand,
+        return new Plan.PositionPlan(code, sku, level, level - 1, distribution.mean(), backorders,
+                distribution.fillRate(level), onHand,
                 positionCost(model, position.holdingCost(), level, onHand));
     }
 

@@ -37,7 +37,7 @@ public final class StockSolver {
         progress.progress(0.95, "report");
         double objectiveBound = problem.minimiseBackorders ? totalMean(problem) + lowerBound : lowerBound;
         long millis = (System.nanoTime() - started) / 1_000_000L;
-        Plan plan = reportOrFallBack(model, levels, start, objectiveBound, millis);
+        Plan plan = reportOrFallBack(problem, levels, start, objectiveBound, millis);
         progress.progress(1.0, "done");
         return plan;
     }
@@ -48,12 +48,12 @@ public final class StockSolver {
      * plan, feasible by construction, is answered instead, with its own honest gap against the same proven bound:
      * a worse plan is a defect of degree, a broken constraint a defect of kind.
      */
-    static Plan reportOrFallBack(StockModel model, int[] levels, int[] start, double bound, long millis) {
+    static Plan reportOrFallBack(UnitProblem problem, int[] levels, int[] start, double bound, long millis) {
         try {
-            return PlanReport.report(model, levels, bound, millis);
+            return PlanReport.report(problem, levels, bound, millis);
         } catch (IllegalStateException broken) {
             LOG.warn("exact phase answered an infeasible plan ({}); answering the heuristic plan", broken.getMessage());
-            return PlanReport.report(model, start, bound, millis);
+            return PlanReport.report(problem, start, bound, millis);
         }
     }
 
@@ -103,7 +103,7 @@ public final class StockSolver {
     private static double totalMean(UnitProblem problem) {
         double sum = 0.0;
         for (int position = 0; position < problem.tables.size(); position++) {
-            sum += problem.tables.mean(position);
+            sum += problem.tables.zeroStockBackorders(position);
         }
         return sum;
     }

@@ -12,7 +12,7 @@ final class UnitProblem {
     final StockModel model;
     final UnitTables tables;
     final boolean minimiseBackorders;
-    /** sum of mu in the depot minus its EBO cap; NaN when the depot has no wait target. */
+    /** sum of EBO(0) in the depot minus its EBO cap; NaN when the depot has no wait target. */
     final double[] depotRequirement;
     final double totalRequirement;
     final double budget;
@@ -30,9 +30,10 @@ final class UnitProblem {
         }
         double totalMean = 0.0;
         for (int index = 0; index < tables.size(); index++) {
-            depotMean[tables.depot(index)] += tables.mean(index);
+            double zeroStock = tables.zeroStockBackorders(index);
+            depotMean[tables.depot(index)] += zeroStock;
             members.get(tables.depot(index)).add(index);
-            totalMean += tables.mean(index);
+            totalMean += zeroStock;
         }
         depotRequirement = new double[depotCount];
         depotPositions = new int[depotCount][];

@@ -6,18 +6,26 @@ import java.util.List;
  * The unit-step data of every position with demand: unit k+1 of position i gains P(X_i > k) in EBO and costs
  * h_i (STOCK_LEVEL) or h_i * P(X_i <= k) (EXPECTED_ON_HAND; gains fall and costs rise with k, so both models
  * stay convex). Tables hold the units worth considering plus one sentinel unit; they grow on demand.
+ *
+ * <p>These tables are the one evaluation of a plan: the search, the heuristics and the report's constraint check
+ * all read expected backorders from here ({@link #backorders}), so they cannot disagree about whether a plan meets
+ * a target. EBO(S) is the tail beyond the table (computed directly) plus the table's gains from S on: a sum of
+ * positive terms, exact in both tails, and EBO(S) - EBO(S + 1) is exactly the gain the search counts.
  */
 final class UnitTables {
     private final List<StockModel.Position> positions;
     private final boolean onHandCost;
     private final double[][] gains;
     private final double[][] cumulatives;
+    /** EBO at the table's length, P(X > k) summed over every k past the table. */
+    private final double[] tailBackorders;
 
     UnitTables(StockModel model) {
         this.positions = model.positions();
         this.onHandCost = model.costModel() == CostModel.EXPECTED_ON_HAND;
         this.gains = new double[positions.size()][];
         this.cumulatives = new double[positions.size()][];
+        this.tailBackorders = new double[positions.size()];
         for (int index = 0; index < positions.size(); index++) {
             StockModel.Position position = positions.get(index);
             double variance = position.mean() * effectiveVarianceToMean(position.distribution());
@@ -33,6 +41,7 @@ final class UnitTables {
     private void fill(int index, int length) {
         PipelineDistribution distribution = positions.get(index).distribution();
         gains[index] = distribution.survivalSequence(length);
+        tailBackorders[index] = distribution.expectedBackorders(length);
         if (onHandCost) {
             cumulatives[index] = distribution.cumulativeSequence(length);
         }
@@ -82,7 +91,19 @@ final class UnitTables {
         return positions.get(position).depotIndex();
     }
 
-    double mean(int position) {
-        return positions.get(position).mean();
+    /** EBO(level) of the position: the tail past the table plus the gains of the units above the level. */
+    double backorders(int position, int level) {
+        ensure(position, level);
+        double sum = tailBackorders[position];
+        double[] table = gains[position];
+        for (int unit = table.length - 1; unit >= level; unit--) {
+            sum += table[unit];
+        }
+        return sum;
+    }
+
+    /** EBO(0), the mean pipeline as this evaluation counts it (it differs from mu by rounding only). */
+    double zeroStockBackorders(int position) {
+        return backorders(position, 0);
     }
 }

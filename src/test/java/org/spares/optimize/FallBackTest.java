@@ -25,7 +25,7 @@ class FallBackTest {
                     + model.allSkus().get(position.partIndex()));
         }
         int[] broken = new int[feasible.length];
-        Plan answered = StockSolver.reportOrFallBack(model, broken, feasible, solved.lowerBound(), 1);
+        Plan answered = StockSolver.reportOrFallBack(new UnitProblem(model), broken, feasible, solved.lowerBound(), 1);
         assertThat(answered.annualHoldingCost()).isEqualTo(solved.annualHoldingCost());
         IndependentCheck.assertFeasible(request, answered);
     }
