@@ -3,6 +3,7 @@ package org.spares.service;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.spares.db.LedgerDao;
@@ -16,6 +17,7 @@ import org.spares.domain.Movement;
 import org.spares.domain.MovementType;
 import org.spares.domain.MovingAverage;
 import org.spares.domain.Part;
+import org.spares.domain.Position;
 import org.spares.report.CostTime;
 import org.spares.report.RunningTotals;
 
@@ -45,6 +47,25 @@ public final class StockLedger {
     public static Part lockPart(Handle handle, long partId) {
         return handle.attach(PartDao.class).lockById(partId)
                 .orElseThrow(() -> new IllegalStateException("part " + partId + " vanished"));
+    }
+
+    /**
+     * 422 VALIDATION_FAILED (field {@code quantity}) when adding units would take the locked position past
+     * {@link Position#MAX_UNITS}. Checked before any write: past the columns' range the database refuses the
+     * UPDATE with an arithmetic error, which would be a 500, and Java's int sum would wrap.
+     */
+    public static void requireRoom(PositionDao.Row position, int adding) {
+        long after = (long) position.onHand() + position.inbound() + adding;
+        if (adding <= 0 || after <= Position.MAX_UNITS) {
+            return;
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("field", "quantity");
+        details.put("onHand", position.onHand());
+        details.put("inbound", position.inbound());
+        details.put("maxUnits", Position.MAX_UNITS);
+        throw new DomainException(ErrorCode.VALIDATION_FAILED, 422, "adding " + adding + " units would take the "
+                + "position past " + Position.MAX_UNITS + " units on hand and in transit", details);
     }
 
     /**
