@@ -55,17 +55,27 @@ public final class StockLedger {
      * UPDATE with an arithmetic error, which would be a 500, and Java's int sum would wrap.
      */
     public static void requireRoom(PositionDao.Row position, int adding) {
-        long after = (long) position.onHand() + position.inbound() + adding;
-        if (adding <= 0 || after <= Position.MAX_UNITS) {
-            return;
+        if (adding > 0 && (long) position.onHand() + position.inbound() + adding > Position.MAX_UNITS) {
+            throw tooMany(position, adding, "on hand and in transit");
         }
+    }
+
+    /** The same limit for the units repair orders wait for at the position (many backorders add up). */
+    public static void requireBackorderRoom(PositionDao.Row position, int adding) {
+        if ((long) position.backordered() + adding > Position.MAX_UNITS) {
+            throw tooMany(position, adding, "backordered");
+        }
+    }
+
+    private static DomainException tooMany(PositionDao.Row position, int adding, String what) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("field", "quantity");
         details.put("onHand", position.onHand());
         details.put("inbound", position.inbound());
+        details.put("backordered", position.backordered());
         details.put("maxUnits", Position.MAX_UNITS);
-        throw new DomainException(ErrorCode.VALIDATION_FAILED, 422, "adding " + adding + " units would take the "
-                + "position past " + Position.MAX_UNITS + " units on hand and in transit", details);
+        return new DomainException(ErrorCode.VALIDATION_FAILED, 422, "adding " + adding + " units would take the "
+                + "position past " + Position.MAX_UNITS + " units " + what, details);
     }
 
     /**

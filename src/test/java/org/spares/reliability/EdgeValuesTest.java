@@ -205,6 +205,28 @@ class EdgeValuesTest {
         assertThat(last.json().get("onHandAfter").asInt()).isEqualTo(Integer.MAX_VALUE);
     }
 
+    @Test
+    void backordersPastTheColumnRangeAre422BeforeAnyWrite() {
+        Fixtures.part(admin, "WAIT", 1.0);
+        long order = Fixtures.repairOrder(admin, "BOS", "NORMAL");
+        Reply first = admin.post("/api/v1/repair-orders/" + order + "/reservations", Map.of("sku", "WAIT",
+                "quantity", 1, "allowBackorder", true));
+        assertThat(first.json().get("status").asText()).as(first.body()).isEqualTo("BACKORDERED");
+        // As for stock on hand: a million units at a time would take thousands of requests to get here.
+        APP.jdbi().useHandle(handle -> handle.execute("""
+                UPDATE positions SET backordered = ? WHERE part_id = (SELECT id FROM parts WHERE sku = 'WAIT')
+                   AND depot_id = (SELECT id FROM depots WHERE code = 'BOS')""", Position.MAX_UNITS - 5));
+        StateSnapshot before = StateSnapshot.of(APP.jdbi());
+        List<String> wrong = new ArrayList<>();
+        expectRoom(wrong, admin.post("/api/v1/repair-orders/" + order + "/reservations", Map.of("sku", "WAIT",
+                "quantity", 6, "allowBackorder", true)));
+        assertThat(wrong).isEmpty();
+        assertThat(StateSnapshot.of(APP.jdbi())).isEqualTo(before);
+        Reply fits = admin.post("/api/v1/repair-orders/" + order + "/reservations", Map.of("sku", "WAIT",
+                "quantity", 5, "allowBackorder", true));
+        assertThat(fits.status()).as(fits.body()).isEqualTo(201);
+    }
+
     private static Map<String, Object> part(String name, String category) {
         return Map.of("sku", "T1", "name", name, "category", category, "unitCost", 1, "leadTimeDays", 1);
     }
