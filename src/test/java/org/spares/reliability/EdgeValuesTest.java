@@ -161,7 +161,8 @@ class EdgeValuesTest {
     @Test
     void importedRowsFollowTheSameTextRule() {
         StateSnapshot before = StateSnapshot.of(APP.jdbi());
-        String csv = "sku,name,category,unitCost,holdingRate,leadTimeDays\nI1,ok,c,1,0.2,3\nI2,bad\u202ename,c,1,0.2,3\n";
+        String csv = "sku,name,category,unitCost,holdingRate,leadTimeDays\nI1,ok,c,1,0.2,3\n"
+                + "I2,bad\u202ename,c,1,0.2,3\n";
         Reply reply = admin.send("POST", "/api/v1/parts/import", csv, Map.of("Content-Type", "text/csv"));
         assertThat(reply.status()).as(reply.body()).isEqualTo(422);
         assertThat(reply.body()).contains("\"line\":3").contains("\"field\":\"name\"");
