@@ -12,6 +12,7 @@ import org.spares.auth.Caller;
 import org.spares.domain.Actor;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
+import org.spares.domain.SupportedTime;
 
 /** Small helpers every resource uses to read a request the same way. */
 public final class Requests {
@@ -25,20 +26,30 @@ public final class Requests {
         return new Actor(caller.id(), caller.name(), RequestIdFilter.current());
     }
 
-    /** An instant ({@code 2026-11-22T14:05:00Z}) or a date ({@code 2026-11-22}, meaning 00:00 UTC); null stays null. */
+    /**
+     * An instant ({@code 2026-11-22T14:05:00Z}) or a date ({@code 2026-11-22}, meaning 00:00 UTC) within
+     * {@link SupportedTime}; null stays null. A signed or five-digit year ({@code -2027-01-01T00:00:00Z}) parses
+     * in Java but is 400 here, before it could reach a database that would read it as some other year.
+     */
     public static Instant instant(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            if (value.length() == 10) {
-                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return Instant.parse(value);
+            instant = value.length() == 10
+                    ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(value);
         } catch (DateTimeParseException malformed) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED,
                     field + " must be an ISO-8601 instant or a date (YYYY-MM-DD)", Map.of("field", field));
         }
+        if (!SupportedTime.contains(instant)) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, field + " must be between "
+                    + SupportedTime.EARLIEST + " and " + SupportedTime.LATEST, Map.of("field", field,
+                    "earliest", SupportedTime.EARLIEST.toString(), "latest", SupportedTime.LATEST.toString()));
+        }
+        return instant;
     }
 
     public static <E extends Enum<E>> String enumName(String field, String value, Class<E> type) {

@@ -40,6 +40,7 @@ import org.spares.api.errors.WebApplicationExceptionMapper;
 import org.spares.api.filters.BodyLimitFilter;
 import org.spares.api.filters.LoadSheddingFilter;
 import org.spares.api.filters.RequestIdFilter;
+import org.spares.api.json.ExactEnumModule;
 import org.spares.api.limits.RateLimitFilter;
 import org.spares.api.resources.DepotResource;
 import org.spares.api.resources.MovementResource;
@@ -108,9 +109,13 @@ public class SparesApplication extends Application<SparesConfiguration> {
         bootstrap.addCommand(new SeedDemoCommand());
     }
 
-    /** Strict JSON in (unknown fields, "5" for 5, 1.5 for an integer are errors), ISO instants and plain decimals out. */
+    /**
+     * Strict JSON in (unknown fields, "5" for 5, 1.5 for an integer, "admin" for ADMIN are errors), ISO instants
+     * and plain decimals out.
+     */
     public static ObjectMapper configureJson(ObjectMapper mapper) {
         return mapper
+                .registerModule(new ExactEnumModule())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -58,6 +58,23 @@ public record Caller(long id, String name, Role role, Set<String> depots) implem
                 Map.of("allowedRoles", List.of(roles).toString()));
     }
 
+    /**
+     * True when this caller may create, list or revoke a user with that role and those depots. Only an ADMIN
+     * manages users. An unscoped ADMIN manages everyone; a depot-scoped ADMIN only users it could have been
+     * itself: a role it holds and a non-empty set of depots all within its own. So it can never mint an
+     * unscoped user (no depots means every depot for ADMIN and FINANCE), widen anyone's reach, or touch a
+     * user that reaches further than it does.
+     */
+    public boolean mayManage(Role otherRole, Collection<String> otherDepots) {
+        if (role != Role.ADMIN) {
+            return false;
+        }
+        if (depots.isEmpty()) {
+            return true;
+        }
+        return hasRole(otherRole) && !otherDepots.isEmpty() && depots.containsAll(otherDepots);
+    }
+
     /** The depot filter for a list: null means every depot. */
     public Set<String> depotFilter() {
         if (depots.isEmpty() && role.allDepotsWhenUnscoped()) {

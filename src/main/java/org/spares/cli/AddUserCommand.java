@@ -2,13 +2,16 @@ package org.spares.cli;
 
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
+import jakarta.validation.ConstraintViolation;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.spares.api.dto.UserDtos.CreatedUser;
+import org.spares.api.dto.UserDtos.NewUser;
 import org.spares.app.DatabaseSetup;
 import org.spares.app.SparesConfiguration;
 import org.spares.domain.Role;
@@ -17,7 +20,8 @@ import org.spares.service.UserService;
 
 /**
  * {@code add-user --name NAME --role ROLE [--depots A,B] config.yml}: creates a user and prints its token alone on
- * the last line. This is how the first ADMIN is made; the service has no built-in account.
+ * the last line. This is how the first ADMIN is made; the service has no built-in account. It acts as the database
+ * operator, so the depot limits of a scoped ADMIN do not apply to it.
  */
 public class AddUserCommand extends ConfiguredCommand<SparesConfiguration> {
     public AddUserCommand() {
@@ -37,11 +41,17 @@ public class AddUserCommand extends ConfiguredCommand<SparesConfiguration> {
         Role role = Role.valueOf(namespace.getString("role").toUpperCase(Locale.ROOT));
         List<String> depots = Arrays.stream(namespace.getString("depots").split(","))
                 .map(String::strip).filter(code -> !code.isEmpty()).toList();
+        NewUser request = new NewUser(namespace.getString("name"), role, depots);
+        // The same field rules as POST /users (name text, depot code shapes), from the same annotations.
+        Set<ConstraintViolation<NewUser>> violations = bootstrap.getValidatorFactory().getValidator().validate(request);
+        if (!violations.isEmpty()) {
+            ConstraintViolation<NewUser> first = violations.iterator().next();
+            throw new IllegalArgumentException(first.getPropertyPath() + " " + first.getMessage());
+        }
         CreatedUser created;
         try (DatabaseSetup.CommandDatabase database = DatabaseSetup.openForCommand(configuration, "add-user")) {
             created = new Transactions(database.jdbi(), 3).inTransaction(
-                    handle -> new UserService(Clock.systemUTC()).create(handle, UserService.request(
-                            namespace.getString("name"), role, depots)));
+                    handle -> new UserService(Clock.systemUTC()).createByOperator(handle, request));
         }
         System.out.println("created user " + created.id() + " (" + created.name() + ", " + created.role() + ", depots "
                 + (created.depots().isEmpty() ? "all" : String.join(",", created.depots())) + ")");

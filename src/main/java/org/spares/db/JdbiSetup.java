@@ -15,17 +15,21 @@ import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.extension.ExtensionFactory;
 import org.jdbi.v3.core.extension.Extensions;
 import org.jdbi.v3.sqlobject.SqlObjectFactory;
+import org.spares.domain.SupportedTime;
 
 /**
  * What every Jdbi of Spares needs, whoever builds it (server, commands, tests).
  *
- * <p>Instants are bound as text `yyyy-MM-dd HH:mm:ss.SSSSSS` in UTC: MariaDB 10.x with Connector/J drops the
+ * <p>Instants are bound as text `uuuu-MM-dd HH:mm:ss.SSSSSS` in UTC: MariaDB 10.x with Connector/J drops the
  * fraction of a bound Timestamp, and text keeps it on H2, MySQL and MariaDB alike. They are read back as
- * LocalDateTime (no time-zone conversion by the driver) and taken as UTC.
+ * LocalDateTime (no time-zone conversion by the driver) and taken as UTC. The year is the proleptic year
+ * ({@code uuuu}), never year-of-era ({@code yyyy}, which writes 2028 BC as "2028"), and an instant outside
+ * {@link SupportedTime} is refused here too: the API refuses it first, so reaching this is a bug, and a wrong
+ * year must never be written or compared silently.
  */
 public final class JdbiSetup {
     public static final DateTimeFormatter DATABASE_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
 
     private JdbiSetup() {
     }
@@ -73,6 +77,9 @@ public final class JdbiSetup {
 
         @Override
         protected Argument build(Instant value, ConfigRegistry config) {
+            if (!SupportedTime.contains(value)) {
+                throw new IllegalArgumentException("instant outside the supported range: " + value);
+            }
             String text = DATABASE_TIME.format(value);
             return (position, statement, context) -> statement.setString(position, text);
         }

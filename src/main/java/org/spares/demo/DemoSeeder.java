@@ -14,6 +14,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.spares.api.dto.DepotDtos.NewDepot;
 import org.spares.api.dto.PartDtos.NewPart;
 import org.spares.api.dto.UserDtos.CreatedUser;
+import org.spares.api.dto.UserDtos.NewUser;
 import org.spares.auth.Caller;
 import org.spares.db.JdbiSetup;
 import org.spares.demo.DemoCatalogue.DepotSpec;
@@ -89,8 +90,8 @@ public final class DemoSeeder {
     }
 
     private Caller createActor(SimulatedClock clock) {
-        CreatedUser user = transactions.inTransaction(handle -> new UserService(clock).create(handle,
-                UserService.request(ACTOR, Role.ADMIN, List.of())));
+        CreatedUser user = transactions.inTransaction(handle -> new UserService(clock).createByOperator(handle,
+                new NewUser(ACTOR, Role.ADMIN, List.of())));
         return new Caller(user.id(), ACTOR, Role.ADMIN, Set.of());
     }
 

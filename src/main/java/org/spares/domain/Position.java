@@ -8,6 +8,13 @@ import java.math.BigDecimal;
  */
 public record Position(long id, String depot, String sku, int onHand, int reserved, int inbound, int backordered,
         int targetLevel, int reorderPoint, BigDecimal averageUnitCost) {
+    /**
+     * The most units a position may hold on the shelf and in transit to it together: the range of its INT columns
+     * (on hand, inbound, the ledger's onHandAfter). Counting in-transit units keeps every shipped transfer
+     * receivable.
+     */
+    public static final int MAX_UNITS = Integer.MAX_VALUE;
+
     public static Position empty(String depot, String sku, BigDecimal averageUnitCost) {
         return new Position(0, depot, sku, 0, 0, 0, 0, 0, 0, averageUnitCost);
     }

@@ -34,6 +34,7 @@ public final class MovementService {
         Part part = StockLedger.lockPart(handle, request.sku());
         PositionDao.Row position = StockLedger.lockPosition(handle, depot.id(), part.id());
         int signed = request.type() == MovementType.SCRAP ? -request.quantity() : request.quantity();
+        StockLedger.requireRoom(position, signed);
         if (handle.attach(PositionDao.class).addOnHand(position.id(), signed) != 1) {
             throw insufficient(position, signed);
         }

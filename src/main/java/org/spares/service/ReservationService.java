@@ -78,6 +78,7 @@ public final class ReservationService {
             throw new DomainException(ErrorCode.INSUFFICIENT_STOCK, "only " + position.available() + " of " + sku
                     + " available at " + target.depot(), details);
         }
+        StockLedger.requireBackorderRoom(position, quantity);
         handle.attach(PositionDao.class).addBackordered(position.id(), quantity);
         long id = handle.attach(ReservationDao.class).insert(repairOrderId, depotId, target.partId(), position.id(),
                 quantity, "BACKORDERED", rank, now, actor.userId(), null, null, now);

@@ -3,6 +3,7 @@ package org.spares.service;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.spares.db.LedgerDao;
@@ -16,6 +17,7 @@ import org.spares.domain.Movement;
 import org.spares.domain.MovementType;
 import org.spares.domain.MovingAverage;
 import org.spares.domain.Part;
+import org.spares.domain.Position;
 import org.spares.report.CostTime;
 import org.spares.report.RunningTotals;
 
@@ -45,6 +47,35 @@ public final class StockLedger {
     public static Part lockPart(Handle handle, long partId) {
         return handle.attach(PartDao.class).lockById(partId)
                 .orElseThrow(() -> new IllegalStateException("part " + partId + " vanished"));
+    }
+
+    /**
+     * 422 VALIDATION_FAILED (field {@code quantity}) when adding units would take the locked position past
+     * {@link Position#MAX_UNITS}. Checked before any write: past the columns' range the database refuses the
+     * UPDATE with an arithmetic error, which would be a 500, and Java's int sum would wrap.
+     */
+    public static void requireRoom(PositionDao.Row position, int adding) {
+        if (adding > 0 && (long) position.onHand() + position.inbound() + adding > Position.MAX_UNITS) {
+            throw tooMany(position, adding, "on hand and in transit");
+        }
+    }
+
+    /** The same limit for the units repair orders wait for at the position (many backorders add up). */
+    public static void requireBackorderRoom(PositionDao.Row position, int adding) {
+        if ((long) position.backordered() + adding > Position.MAX_UNITS) {
+            throw tooMany(position, adding, "backordered");
+        }
+    }
+
+    private static DomainException tooMany(PositionDao.Row position, int adding, String what) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("field", "quantity");
+        details.put("onHand", position.onHand());
+        details.put("inbound", position.inbound());
+        details.put("backordered", position.backordered());
+        details.put("maxUnits", Position.MAX_UNITS);
+        return new DomainException(ErrorCode.VALIDATION_FAILED, 422, "adding " + adding + " units would take the "
+                + "position past " + Position.MAX_UNITS + " units " + what, details);
     }
 
     /**

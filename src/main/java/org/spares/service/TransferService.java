@@ -71,6 +71,7 @@ public final class TransferService {
                 transfer.fromDepot(), keys.partId(), source.id(), -keys.quantity(), source.onHand() - keys.quantity(),
                 null, "transfer " + id, null, id, null));
         PositionDao.Row destination = StockLedger.lockPosition(handle, keys.toDepotId(), keys.partId());
+        StockLedger.requireRoom(destination, keys.quantity());
         positions.addInbound(destination.id(), keys.quantity());
         return get(handle, id);
     }

@@ -1,12 +1,15 @@
 package org.spares.service;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.spares.api.dto.UserDtos.CreatedUser;
 import org.spares.api.dto.UserDtos.NewUser;
+import org.spares.auth.Caller;
 import org.spares.auth.Tokens;
 import org.spares.db.DepotDao;
 import org.spares.db.UserDao;
@@ -15,7 +18,11 @@ import org.spares.domain.ErrorCode;
 import org.spares.domain.Role;
 import org.spares.domain.User;
 
-/** Users and their tokens. Tokens are made here, shown once, and stored only as their hash. */
+/**
+ * Users and their tokens. Tokens are made here, shown once, and stored only as their hash. Through the API a
+ * caller manages only the users {@link Caller#mayManage} allows: a depot-scoped ADMIN creates users within its
+ * depots and sees and revokes only those; every other user is absent to it (404), so ids do not leak.
+ */
 public final class UserService {
     private final Clock clock;
 
@@ -23,39 +30,81 @@ public final class UserService {
         this.clock = clock;
     }
 
-    public CreatedUser create(Handle handle, NewUser request) {
+    /** POST /users: 403 FORBIDDEN when the new user would reach a depot or a role the caller lacks. */
+    public CreatedUser create(Handle handle, Caller grantor, NewUser request) {
+        List<String> depots = depots(request);
+        if (!grantor.mayManage(request.role(), depots)) {
+            List<String> outside = depots.stream().filter(code -> !grantor.depots().contains(code)).toList();
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("field", "depots");
+            details.put("outside", depots.isEmpty() ? List.of("*") : outside);
+            throw new DomainException(ErrorCode.FORBIDDEN, depots.isEmpty()
+                    ? "a depot-scoped administrator cannot create a user of every depot; list its depots"
+                    : "depots " + outside + " are outside your depots", details);
+        }
+        return insert(handle, request.name(), request.role(), depots);
+    }
+
+    /**
+     * For the add-user command (and the demo seeder), which act with the database's own credentials: whoever
+     * holds them already has every right, and this is how the first unscoped ADMIN is made.
+     */
+    public CreatedUser createByOperator(Handle handle, NewUser request) {
+        return insert(handle, request.name(), request.role(), depots(request));
+    }
+
+    private CreatedUser insert(Handle handle, String name, Role role, List<String> depots) {
+        List<String> known = depots.isEmpty() ? List.of() : handle.attach(DepotDao.class).existingCodes(depots);
+        List<String> unknown = depots.stream().filter(code -> !known.contains(code)).toList();
+        if (!unknown.isEmpty()) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "unknown depots " + unknown,
+                    Map.of("field", "depots", "unknown", unknown));
+        }
+        String token = Tokens.newToken();
+        var now = clock.instant();
+        long id = handle.attach(UserDao.class).insert(name.strip(), role.name(), UserDao.joinDepots(depots),
+                Tokens.hash(token), now);
+        return new CreatedUser(id, name.strip(), role, depots, now, token);
+    }
+
+    /** Sorted, without duplicates; 400 when the role needs a depot and none is given. */
+    private static List<String> depots(NewUser request) {
         List<String> depots = List.copyOf(new TreeSet<>(request.depots()));
         if (depots.isEmpty() && !request.role().allDepotsWhenUnscoped()) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED,
                     "a " + request.role() + " needs at least one depot", Map.of("field", "depots"));
         }
-        if (!depots.isEmpty()) {
-            List<String> known = handle.attach(DepotDao.class).existingCodes(depots);
-            List<String> unknown = depots.stream().filter(code -> !known.contains(code)).toList();
-            if (!unknown.isEmpty()) {
-                throw new DomainException(ErrorCode.VALIDATION_FAILED, "unknown depots " + unknown,
-                        Map.of("field", "depots", "unknown", unknown));
-            }
-        }
-        String token = Tokens.newToken();
-        var now = clock.instant();
-        long id = handle.attach(UserDao.class).insert(request.name().strip(), request.role().name(),
-                UserDao.joinDepots(depots), Tokens.hash(token), now);
-        return new CreatedUser(id, request.name().strip(), request.role(), depots, now, token);
+        return depots;
     }
 
-    /** Revokes at once: the authenticator reads the user on every request. */
-    public void revoke(Handle handle, long id) {
+    /** Up to {@code limit} users after the id that the caller manages, in id order. */
+    public List<User> page(Handle handle, Caller caller, long after, int limit) {
         UserDao users = handle.attach(UserDao.class);
-        User user = users.findById(id).orElseThrow(() -> DomainException.notFound("user", id));
+        List<User> found = new ArrayList<>();
+        long cursor = after;
+        // The depot subset test cannot be written against the comma-separated column, so a scoped caller's
+        // page is filled in Java from batches; the users table is small (people, not stock).
+        while (found.size() < limit) {
+            List<User> batch = users.page(cursor, limit);
+            batch.stream().filter(user -> caller.mayManage(user.role(), user.depots()))
+                    .limit(limit - found.size()).forEach(found::add);
+            if (batch.size() < limit) {
+                break;
+            }
+            cursor = batch.get(batch.size() - 1).id();
+        }
+        return found;
+    }
+
+    /** Revokes at once: the authenticator reads the user on every request. 404 for a user beyond the caller. */
+    public void revoke(Handle handle, Caller caller, long id) {
+        UserDao users = handle.attach(UserDao.class);
+        User user = users.findById(id)
+                .filter(found -> caller.mayManage(found.role(), found.depots()))
+                .orElseThrow(() -> DomainException.notFound("user", id));
         if (user.revoked()) {
             return;
         }
         users.revoke(id, clock.instant());
-    }
-
-    /** Used by the add-user command, which has no depot checks to skip: the same rules apply. */
-    public static NewUser request(String name, Role role, List<String> depots) {
-        return new NewUser(name, role, depots);
     }
 }

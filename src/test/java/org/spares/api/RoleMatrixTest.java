@@ -165,6 +165,72 @@ class RoleMatrixTest {
         }
     }
 
+    /**
+     * The escalation the review found: an ADMIN of NYC made an unscoped ADMIN and revoked anyone. A scoped ADMIN
+     * may create users only with depots all within its own (never none, which means every depot), sees only
+     * those users, and gets 404 for any other; the unscoped ADMIN still manages everyone.
+     */
+    @Test
+    void depotScopedAdminManagesOnlyUsersWithinItsDepots() {
+        ApiClient admin = clients.get(Role.ADMIN);
+        ApiClient nycAdmin = APP.client(APP.token(Role.ADMIN, "NYC"));
+        long bostonManager = createdId(admin, Map.of("name", "bos-manager", "role", "MANAGER", "depots",
+                List.of("BOS")));
+        long bothManager = createdId(admin, Map.of("name", "both-manager", "role", "MANAGER", "depots",
+                List.of("BOS", "NYC")));
+        long globalFinance = createdId(admin, Map.of("name", "global-finance", "role", "FINANCE"));
+        List<Map<String, Object>> beyond = List.of(
+                Map.of("name", "root", "role", "ADMIN"),
+                Map.of("name", "root", "role", "ADMIN", "depots", List.of()),
+                Map.of("name", "auditor", "role", "FINANCE"),
+                Map.of("name", "boston", "role", "MANAGER", "depots", List.of("BOS")),
+                Map.of("name", "both", "role", "ADMIN", "depots", List.of("NYC", "BOS")),
+                Map.of("name", "nowhere", "role", "TECHNICIAN", "depots", List.of("ZZZ")));
+        int usersBefore = allUsers(admin).size();
+        for (Map<String, Object> body : beyond) {
+            Reply refused = nycAdmin.post("/api/v1/users", body);
+            assertThat(refused.status()).as(body + " -> " + refused).isEqualTo(403);
+            assertThat(refused.error()).isEqualTo("FORBIDDEN");
+        }
+        for (long id : List.of(bostonManager, bothManager, globalFinance, userId(admin, "admin-"))) {
+            assertThat(nycAdmin.delete("/api/v1/users/" + id).status()).as("user " + id).isEqualTo(404);
+        }
+        List<JsonNode> after = allUsers(admin);
+        assertThat(after).hasSize(usersBefore);
+        assertThat(after).filteredOn(user -> Set.of(bostonManager, bothManager, globalFinance)
+                .contains(user.get("id").asLong())).hasSize(3).allMatch(user -> user.path("revokedAt").isNull()
+                        || user.path("revokedAt").isMissingNode());
+
+        long nycManager = createdId(nycAdmin, Map.of("name", "nyc-manager", "role", "MANAGER", "depots",
+                List.of("NYC")));
+        createdId(nycAdmin, Map.of("name", "nyc-deputy", "role", "ADMIN", "depots", List.of("NYC")));
+        List<JsonNode> seen = allUsers(nycAdmin);
+        assertThat(seen).isNotEmpty().allMatch(user -> user.get("depots").size() > 0
+                && user.get("depots").toString().equals("[\"NYC\"]"));
+        assertThat(seen).extracting(user -> user.get("name").asText()).contains("nyc-manager", "nyc-deputy");
+        assertThat(nycAdmin.delete("/api/v1/users/" + nycManager).status()).isEqualTo(204);
+        assertThat(admin.delete("/api/v1/users/" + bostonManager).status()).isEqualTo(204);
+    }
+
+    private static long createdId(ApiClient client, Map<String, Object> body) {
+        Reply created = client.post("/api/v1/users", body);
+        assertThat(created.status()).as(body + " -> " + created).isEqualTo(201);
+        return created.json().get("id").asLong();
+    }
+
+    private static List<JsonNode> allUsers(ApiClient client) {
+        Reply page = client.get("/api/v1/users?limit=500");
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        List<JsonNode> users = new ArrayList<>();
+        page.json().get("items").forEach(users::add);
+        return users;
+    }
+
+    private static long userId(ApiClient admin, String name) {
+        return allUsers(admin).stream().filter(user -> user.get("name").asText().equals(name)).findFirst()
+                .orElseThrow().get("id").asLong();
+    }
+
     @Test
     void matrixCoversEveryOperationOfTheOpenApiDescription() {
         Reply description = new ApiClient(APP.baseUrl(), null).get("/api/v1/openapi.json");

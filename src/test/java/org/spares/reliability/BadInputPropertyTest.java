@@ -75,6 +75,57 @@ class BadInputPropertyTest {
         checkOne(call);
     }
 
+    /**
+     * A control or bidirectional formatting character anywhere in any stored free-text field is 400 naming that
+     * field, and nothing changes; the same text without it is accepted by the same endpoint elsewhere.
+     */
+    @Property(tries = 80)
+    void forbiddenCharactersInFreeTextAreRefusedNamingTheField(@ForAll("textFields") Tuple.Tuple2<Call, String> target,
+            @ForAll("forbiddenText") String text) {
+        Call base = target.get1();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = new LinkedHashMap<>((Map<String, Object>) base.body());
+        body.put(target.get2(), text);
+        StateSnapshot before = StateSnapshot.of(APP.jdbi());
+        Reply reply = admin.send(base.method(), base.path(), body, Map.of());
+        assertThat(reply.status()).as(base + " " + body + " -> " + reply).isEqualTo(400);
+        assertThat(reply.json().get("details").get("field").asText()).as(reply.body()).isEqualTo(target.get2());
+        assertThat(StateSnapshot.of(APP.jdbi())).isEqualTo(before);
+    }
+
+    @Provide
+    Arbitrary<Tuple.Tuple2<Call, String>> textFields() {
+        return Arbitraries.of(
+                Tuple.of(new Call("POST", "/api/v1/users", body("name", "u", "role", "FINANCE")), "name"),
+                Tuple.of(new Call("POST", "/api/v1/depots", body("code", "SEA", "name", "Seattle",
+                        "targetTurnaroundHours", 48, "meanRepairHours", 8)), "name"),
+                Tuple.of(new Call("PATCH", "/api/v1/depots/NYC", body()), "name"),
+                Tuple.of(new Call("POST", "/api/v1/parts", body("sku", "NEW-2", "name", "n", "category", "c",
+                        "unitCost", 5, "leadTimeDays", 7)), "name"),
+                Tuple.of(new Call("POST", "/api/v1/parts", body("sku", "NEW-2", "name", "n", "category", "c",
+                        "unitCost", 5, "leadTimeDays", 7)), "category"),
+                Tuple.of(new Call("PATCH", "/api/v1/parts/P1", body()), "name"),
+                Tuple.of(new Call("POST", "/api/v1/movements", body("type", "ADJUSTMENT", "depot", "NYC", "sku", "P1",
+                        "quantity", 1)), "reason"),
+                Tuple.of(new Call("POST", "/api/v1/movements", body("type", "ADJUSTMENT", "depot", "NYC", "sku", "P1",
+                        "quantity", 1)), "reference"),
+                Tuple.of(new Call("PUT", "/api/v1/depots/NYC/stock/P1/policy", body("targetLevel", 4,
+                        "reorderPoint", 2)), "reason"),
+                Tuple.of(new Call("POST", "/api/v1/repair-orders", body("depot", "NYC")), "assetTag"));
+    }
+
+    /** Ordinary text with one forbidden character somewhere in it. */
+    @Provide
+    Arbitrary<String> forbiddenText() {
+        Arbitrary<String> forbidden = Arbitraries.oneOf(
+                Arbitraries.chars().range('\u0000', '\u001f').map(String::valueOf),
+                Arbitraries.chars().range('\u007f', '\u009f').map(String::valueOf),
+                Arbitraries.of("\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068",
+                        "\u2069", "\u200e", "\u200f", "\u061c", "\u2028", "\u2029"));
+        Arbitrary<String> plain = Arbitraries.strings().alpha().numeric().withChars(' ', 'é', '-').ofMaxLength(20);
+        return Combinators.combine(plain, forbidden, plain).as((head, bad, tail) -> "x" + head + bad + tail + "x");
+    }
+
     /** Refused by Jetty before any Spares code runs, yet with the error body of API.md (JsonErrorHandler). */
     @Example
     void jettysOwnRefusalsHaveTheErrorBody() {
@@ -116,9 +167,11 @@ class BadInputPropertyTest {
     @Provide
     Arbitrary<Call> reads() {
         List<String> lists = List.of("/api/v1/parts", "/api/v1/stock", "/api/v1/movements", "/api/v1/transfers",
-                "/api/v1/repair-orders", "/api/v1/reservations", "/api/v1/users", "/api/v1/depots");
+                "/api/v1/repair-orders", "/api/v1/reservations", "/api/v1/users", "/api/v1/depots",
+                "/api/v1/reports/valuation", "/api/v1/reports/excess", "/api/v1/reports/dead-stock",
+                "/api/v1/reports/carrying-cost");
         List<String> names = List.of("limit", "cursor", "depot", "sku", "type", "status", "from", "to", "q",
-                "category", "belowReorderPoint");
+                "category", "belowReorderPoint", "asOf", "groupBy", "noIssueDays");
         Arbitrary<String> query = Combinators.combine(Arbitraries.of(names), text()).as((name, value) ->
                 name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)).list().ofMinSize(1).ofMaxSize(4)
                 .map(pairs -> String.join("&", pairs));
@@ -218,7 +271,9 @@ class BadInputPropertyTest {
                 Arbitraries.strings().ofMinLength(300).ofMaxLength(3000),
                 Arbitraries.of("", " ", "NYC", "P1", "RECEIPT", "HELD", "2026-01-01", "2026-13-45",
                         "2026-01-01T00:00:00Z", "-1", "0", "501", "99999999999999999999", "true", "null", "'; DROP TABLE"
-                                + " ledger; --", "%", "_", "\\", "\u202e", "\ud83d\ude00"));
+                                + " ledger; --", "%", "_", "\\", "\u202e", "\ud83d\ude00", "\u0000", "\u001b[31m",
+                        "a\r\nb", "\u2066", "\ud800", "-2027-01-01T00:00:00Z", "+10000-01-01T00:00:00Z", "0000-01-01",
+                        "1969-12-31T23:59:59Z", "9999-12-31T23:59:59.999999Z", "admin", "receipt", "high", "Manager"));
     }
 
     private Arbitrary<Object> hostileValue() {

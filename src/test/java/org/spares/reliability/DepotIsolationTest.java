@@ -124,6 +124,37 @@ class DepotIsolationTest {
                 new String[] {"POST", "/api/v1/transfers/" + otherTransfer + "/cancel", null});
     }
 
+    /** An ADMIN of NYC is still an NYC person: Boston's people and every-depot users are beyond it. */
+    @Test
+    void nycAdminNeitherSeesNorTouchesBostonsPeople() {
+        long bostonManager = admin.post("/api/v1/users", Map.of("name", MARKER, "role", "MANAGER", "depots",
+                List.of("BOS"))).json().get("id").asLong();
+        long everyDepotFinance = admin.post("/api/v1/users", Map.of("name", "finance-" + MARKER, "role",
+                "FINANCE")).json().get("id").asLong();
+        ApiClient nycAdmin = APP.client(APP.token(Role.ADMIN, "NYC"));
+        StateSnapshot before = StateSnapshot.of(APP.jdbi());
+        List<String> leaks = new ArrayList<>();
+        String[][] probes = {
+                {"GET", "/api/v1/users", null},
+                {"GET", "/api/v1/users?limit=1", null},
+                {"DELETE", "/api/v1/users/" + bostonManager, null},
+                {"DELETE", "/api/v1/users/" + everyDepotFinance, null},
+                {"POST", "/api/v1/users", "{\"name\":\"x\",\"role\":\"ADMIN\"}"},
+                {"POST", "/api/v1/users", "{\"name\":\"x\",\"role\":\"FINANCE\",\"depots\":[]}"},
+                {"POST", "/api/v1/users", "{\"name\":\"x\",\"role\":\"MANAGER\",\"depots\":[\"BOS\"]}"},
+                {"POST", "/api/v1/users", "{\"name\":\"x\",\"role\":\"ADMIN\",\"depots\":[\"NYC\",\"CHI\"]}"}};
+        for (String[] call : probes) {
+            Reply reply = nycAdmin.send(call[0], call[1], call[2], Map.of());
+            boolean refused = reply.status() == 403 || reply.status() == 404;
+            boolean cleanList = reply.status() == 200 && call[0].equals("GET") && !mentionsBoston(reply);
+            if (!refused && !cleanList || reply.body().contains(MARKER)) {
+                leaks.add(call[0] + " " + call[1] + " " + call[2] + " -> " + reply);
+            }
+        }
+        assertThat(leaks).isEmpty();
+        assertThat(StateSnapshot.of(APP.jdbi())).isEqualTo(before);
+    }
+
     @Test
     void readOnlyFieldsAreRefusedInEveryBody() {
         long nycOrder = admin.post("/api/v1/repair-orders", Map.of("depot", "NYC", "assetTag", "N"))

@@ -100,7 +100,7 @@ public final class TestApp {
     /** Creates a user straight in the database, as the add-user command does, and returns its token. */
     public String token(Role role, String... depots) {
         return new Transactions(jdbi(), 3).inTransaction(handle -> new UserService(Clock.systemUTC())
-                .create(handle, new NewUser(role.name().toLowerCase() + "-" + String.join("-", depots), role,
+                .createByOperator(handle, new NewUser(role.name().toLowerCase() + "-" + String.join("-", depots), role,
                         List.of(depots)))).token();
     }
 

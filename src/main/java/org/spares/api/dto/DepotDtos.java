@@ -20,7 +20,7 @@ public final class DepotDtos {
     /** POST /depots. */
     public record NewDepot(
             @NotNull @Pattern(regexp = "[A-Z0-9-]{2,16}") String code,
-            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 200) @PlainText String name,
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100000") @Digits(integer = 6, fraction = 2)
             BigDecimal targetTurnaroundHours,
             @NotNull @DecimalMin("0") @DecimalMax("100000") @Digits(integer = 6, fraction = 2) BigDecimal meanRepairHours,

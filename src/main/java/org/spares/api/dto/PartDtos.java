@@ -25,8 +25,8 @@ public final class PartDtos {
     /** POST /parts. {@code holdingRate} defaults to the configured rate (0.25). */
     public record NewPart(
             @NotNull @Pattern(regexp = SKU_PATTERN) String sku,
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Size(max = 100) String category,
+            @NotBlank @Size(max = 200) @PlainText String name,
+            @NotBlank @Size(max = 100) @PlainText String category,
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000000") @Digits(integer = 12, fraction = 4)
             BigDecimal unitCost,
             @DecimalMin(value = "0", inclusive = false) @DecimalMax("10") @Digits(integer = 2, fraction = 4)

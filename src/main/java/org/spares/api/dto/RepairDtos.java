@@ -25,8 +25,8 @@ public final class RepairDtos {
     /** POST /repair-orders; the target turnaround defaults to the depot's. */
     public record NewRepairOrder(
             @NotBlank @Size(max = 16) String depot,
-            @NotBlank @Size(max = 100) String assetTag,
-            @Size(max = 2000) String description,
+            @NotBlank @Size(max = 100) @PlainText String assetTag,
+            @Size(max = 2000) @PlainText(multiline = true) String description,
             Priority priority,
             @DecimalMin(value = "0", inclusive = false) @DecimalMax("100000") @Digits(integer = 6, fraction = 2)
             BigDecimal targetTurnaroundHours) {

@@ -43,8 +43,8 @@ public final class StockDtos {
             @NotNull @Min(-MAX_QUANTITY) @Max(MAX_QUANTITY) Integer quantity,
             @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000000") @Digits(integer = 12, fraction = 4)
             BigDecimal unitCost,
-            @Size(max = 500) String reason,
-            @Size(max = 100) String reference) {
+            @Size(max = 500) @PlainText String reason,
+            @Size(max = 100) @PlainText String reference) {
     }
 
     /** A ledger row as shown; {@code quantity} is signed. */
@@ -82,7 +82,7 @@ public final class StockDtos {
     public record NewPolicy(
             @NotNull @Min(0) @Max(MAX_QUANTITY) Integer targetLevel,
             @NotNull @Min(0) @Max(MAX_QUANTITY) Integer reorderPoint,
-            @NotBlank @Size(max = 500) String reason) {
+            @NotBlank @Size(max = 500) @PlainText String reason) {
     }
 
     /** A policy-history row as shown. */

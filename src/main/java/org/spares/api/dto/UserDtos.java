@@ -16,7 +16,7 @@ public final class UserDtos {
 
     /** POST /users. */
     public record NewUser(
-            @NotBlank @Size(max = 100) String name,
+            @NotBlank @Size(max = 100) @PlainText String name,
             @NotNull Role role,
             @Size(max = 100) List<@NotNull @Pattern(regexp = "[A-Z0-9-]{2,16}") String> depots) {
         public NewUser {

@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
 
@@ -40,6 +42,13 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
         if (exception instanceof InvalidFormatException || exception instanceof MismatchedInputException) {
             if (field.isEmpty()) {
                 return ErrorBody.response(ErrorCode.VALIDATION_FAILED, "the body has the wrong shape", Map.of());
+            }
+            Class<?> target = exception instanceof InvalidFormatException invalid ? invalid.getTargetType() : null;
+            if (target != null && target.isEnum()) {
+                List<String> allowed = Stream.of(target.getEnumConstants()).map(value -> ((Enum<?>) value).name())
+                        .toList();
+                return ErrorBody.response(ErrorCode.VALIDATION_FAILED, field + " must be one of " + allowed,
+                        Map.of("field", field, "allowed", allowed));
             }
             return ErrorBody.response(ErrorCode.VALIDATION_FAILED, field + " has the wrong type or value",
                     Map.of("field", field));

@@ -23,13 +23,15 @@ import org.spares.api.dto.UserDtos.CreatedUser;
 import org.spares.api.dto.UserDtos.NewUser;
 import org.spares.api.dto.UserDtos.UserView;
 import org.spares.auth.Caller;
-import org.spares.db.UserDao;
 import org.spares.service.IdempotentPosts;
 import org.spares.service.Outcome;
 import org.spares.service.Transactions;
 import org.spares.service.UserService;
 
-/** Users and tokens (ADMIN only). */
+/**
+ * Users and tokens (ADMIN only). A depot-scoped ADMIN manages only users within its depots (see
+ * {@link UserService}): 403 for a new user beyond them, 404 for an existing one.
+ */
 @Path("/api/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -53,29 +55,29 @@ public class UserResource {
     public Response create(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @NotNull @Valid NewUser body) {
         return Responses.of(posts.execute(caller, key, "POST", uri.getPath(), body, handle -> {
-            CreatedUser created = users.create(handle, body);
+            CreatedUser created = users.create(handle, caller, body);
             CreatedUser withoutToken = new CreatedUser(created.id(), created.name(), created.role(), created.depots(),
                     created.createdAt(), null);
             return Outcome.created("/api/v1/users/" + created.id(), created).replayedAs(withoutToken);
         }));
     }
 
-    /** Lists users, revoked ones included (with {@code revokedAt}). */
+    /** Lists the users the caller manages, revoked ones included (with {@code revokedAt}). */
     @GET
     public Page<UserView> list(@Auth Caller caller, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         long after = Page.after(cursor);
-        return transactions.read(handle -> Page.of(handle.attach(UserDao.class).page(after, size + 1), size,
+        return transactions.read(handle -> Page.of(users.page(handle, caller, after, size + 1), size,
                 user -> user.id(), UserView::of));
     }
 
-    /** Revokes the user's token at once: 204; 404 for an unknown id. */
+    /** Revokes the user's token at once: 204; 404 for an unknown id or a user beyond the caller's depots. */
     @DELETE
     @Path("/{id}")
     public Response revoke(@Auth Caller caller, @PathParam("id") long id) {
         transactions.inTransaction(handle -> {
-            users.revoke(handle, id);
+            users.revoke(handle, caller, id);
             return null;
         });
         return Response.noContent().build();
