@@ -28,10 +28,12 @@ import org.spares.api.dto.OptimizationDtos.OptimizationView;
 import org.spares.api.dto.OptimizationDtos.RecommendationView;
 import org.spares.api.dto.OptimizationDtos.Summary;
 import org.spares.auth.Caller;
+import org.spares.db.OptimizationDao;
 import org.spares.db.RecommendationDao;
 import org.spares.domain.Optimization;
 import org.spares.domain.OptimizationStatus;
 import org.spares.jobs.OptimizationJob;
+import org.spares.optimize.OptimizeRequest;
 import org.spares.service.IdempotentPosts;
 import org.spares.service.OptimizationRunner;
 import org.spares.service.OptimizationService;
@@ -82,6 +84,36 @@ public class OptimizationResource {
             job.submit(created.get());
         }
         return response;
+    }
+
+    /**
+     * The runs the caller sees (at least one of their depots), newest first; {@code depot} (403 outside the
+     * caller's depots) and {@code status} filter.
+     */
+    @GET
+    @RolesAllowed({"ADMIN", "MANAGER", "FINANCE"})
+    public Page<OptimizationView> list(@Auth Caller caller, @QueryParam("depot") String depot,
+            @QueryParam("status") String status, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        int size = Page.limit(limit);
+        long before = Page.before(cursor);
+        String filter = Requests.blankToNull(depot);
+        String statusName = Requests.enumName("status", status, OptimizationStatus.class);
+        Requests.Scope scope = Requests.scope(caller, filter);
+        return transactions.read(handle -> Page.of(handle.attach(OptimizationDao.class).page(before, size + 1,
+                statusName, filter, scope.allDepots(), scope.depots()), size, OptimizationDao.Row::id,
+                row -> view(handle, caller, row.optimization())));
+    }
+
+    /**
+     * The request body the run solved, in the {@code POST /optimizer/solve} format, to replay it there or with
+     * {@code optimize --model}; cut to the caller's depots. 404 as the run; 409 ILLEGAL_STATE before it started.
+     */
+    @GET
+    @Path("/{id}/model")
+    @RolesAllowed({"ADMIN", "MANAGER", "FINANCE"})
+    public OptimizeRequest model(@Auth Caller caller, @PathParam("id") long id) {
+        return transactions.read(handle -> OptimizationService.model(handle, caller, id));
     }
 
     /** The run: status, progress 0-1, and once SUCCEEDED its summary; once FAILED, {@code error} says why. */
@@ -140,11 +172,12 @@ public class OptimizationResource {
     }
 
     private static OptimizationView view(Handle handle, Caller caller, Optimization run) {
+        List<String> visible = run.depots().stream().filter(caller::canSee).toList();
         if (run.status() != OptimizationStatus.SUCCEEDED) {
-            return OptimizationView.of(run, null);
+            return OptimizationView.of(run, visible, null);
         }
         List<RecommendationDao.DepotResult> depots = handle.attach(RecommendationDao.class).depots(run.id())
                 .stream().filter(depot -> caller.canSee(depot.depot())).toList();
-        return OptimizationView.of(run, Summary.of(run, depots));
+        return OptimizationView.of(run, visible, Summary.of(run, depots));
     }
 }
