@@ -97,7 +97,7 @@ public class OptimizationResource {
             @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         long before = Page.before(cursor);
-        String filter = Requests.blankToNull(depot);
+        String filter = Requests.depotCode(depot);
         String statusName = Requests.enumName("status", status, OptimizationStatus.class);
         Requests.Scope scope = Requests.scope(caller, filter);
         return transactions.read(handle -> Page.of(handle.attach(OptimizationDao.class).page(before, size + 1,
@@ -133,7 +133,7 @@ public class OptimizationResource {
             @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         long after = Page.after(cursor);
-        String filter = Requests.blankToNull(depot);
+        String filter = Requests.depotCode(depot);
         return transactions.read(handle -> {
             OptimizationService.visible(handle, caller, id);
             Requests.Scope scope = Requests.scope(caller, filter);
