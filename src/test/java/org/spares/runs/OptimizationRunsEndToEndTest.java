@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import net.sourceforge.argparse4j.inf.Namespace;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -27,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spares.app.DatabaseSetup;
 import org.spares.app.SparesConfiguration;
+import org.spares.cli.OptimizeCommand;
 import org.spares.demo.DemoSeeder;
 import org.spares.demo.DemoSettings;
 import org.spares.domain.Actor;
@@ -48,7 +57,7 @@ import org.spares.support.TestApp;
 /**
  * Optimization runs over seed-demo data through HTTP: run, poll, read recommendations, apply (policy history
  * names the run), one run per depot at a time, cancel (also as the solver sees it), an infeasible depot, depot
- * scope, and runs left behind by a restart. Each test uses its own depot, so they do not hold each other's locks.
+ * scope, runs left behind by a restart, the stored model replayed to the same plan, and the list of runs. Each test uses its own depot, so they do not hold each other's locks.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -136,7 +145,7 @@ class OptimizationRunsEndToEndTest {
     }
 
     @Test
-    void aRunsModelReplaysToTheSamePlanAndAManagerSeesOnlyTheirDepotsOfIt() {
+    void aRunsModelReplaysToTheSamePlanAndAManagerSeesOnlyTheirDepotsOfIt() throws Exception {
         Reply created = admin.post("/api/v1/optimizations", Map.of("depots", List.of("NYC", "CHI"),
                 "historyDays", DAYS));
         assertThat(created.status()).as(created.body()).isEqualTo(202);
@@ -153,6 +162,10 @@ class OptimizationRunsEndToEndTest {
                 assertThat(level).as(position).isEqualTo(recommended.get(position)));
         assertThat(plan.get("annualHoldingCost").decimalValue()).isCloseTo(
                 run.get("summary").get("recommendedAnnualHoldingCost").decimalValue(), within(new BigDecimal("0.01")));
+        JsonNode planOfTheCommand = optimizeCommand(model.body());
+        assertThat(levels(planOfTheCommand)).isEqualTo(levels(plan));
+        assertThat(planOfTheCommand.get("annualHoldingCost").asDouble())
+                .isCloseTo(plan.get("annualHoldingCost").asDouble(), within(1e-9));
 
         ApiClient manager = APP.client(APP.token(Role.MANAGER, "NYC"));
         JsonNode seen = manager.get("/api/v1/optimizations/" + id).json();
@@ -333,6 +346,25 @@ class OptimizationRunsEndToEndTest {
         Reply solved = client.post("/api/v1/optimizer/solve", model);
         assertThat(solved.status()).as(solved.body()).isEqualTo(200);
         return solved.json();
+    }
+
+    /** {@code optimize --model FILE} on the text, as a planner would run it; its plan is all it prints on stdout. */
+    private static JsonNode optimizeCommand(String model) throws Exception {
+        Path file = Files.createTempFile("optimization-model", ".json");
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try {
+            Files.writeString(file, model);
+            Map<String, Object> arguments = new HashMap<>();
+            arguments.put("model", file.toString());
+            arguments.put("frontier", null);
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            new OptimizeCommand().run(null, new Namespace(arguments));
+        } finally {
+            System.setOut(stdout);
+            Files.deleteIfExists(file);
+        }
+        return new ObjectMapper().readTree(printed.toString(StandardCharsets.UTF_8));
     }
 
     /** DEPOT/SKU to stock level, for the positions the plan solved. */

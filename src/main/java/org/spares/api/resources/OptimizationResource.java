@@ -42,8 +42,9 @@ import org.spares.service.Transactions;
 
 /**
  * Optimization runs built from the database (OPTIMIZER.md "From the database"): created QUEUED and solved in the
- * background, polled, cancelled, applied. A run is visible to callers who see at least one of its depots (others
- * get 404), and shows only those depots; cancelling needs all of them, applying the ones applied.
+ * background, listed, polled, replayed from their stored model, cancelled, applied. A run is visible to callers who
+ * see at least one of its depots (others get 404), and shows only those depots, in its model too; cancelling needs
+ * all of them, applying the ones applied.
  */
 @Path("/api/v1/optimizations")
 @Produces(MediaType.APPLICATION_JSON)
