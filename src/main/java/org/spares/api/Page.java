@@ -61,6 +61,11 @@ public record Page<T>(List<T> items, String nextCursor) {
         }
     }
 
+    /** For a list newest first: the id below which the page starts; {@code Long.MAX_VALUE} for the first page. */
+    public static long before(String cursor) {
+        return cursor == null || cursor.isEmpty() ? Long.MAX_VALUE : after(cursor);
+    }
+
     public static String encode(long lastId) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(("id:" + lastId).getBytes(StandardCharsets.UTF_8));
     }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.spares.api.filters.RequestIdFilter;
@@ -57,11 +58,18 @@ public final class Requests {
             return null;
         }
         try {
-            return Enum.valueOf(type, value).name();
+            // Filters ignore case like the text they compare (README "Text and case"); the names are upper case.
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT)).name();
         } catch (IllegalArgumentException unknown) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, field + " is not one of "
                     + List.of(type.getEnumConstants()), Map.of("field", field));
         }
+    }
+
+    /** A depot filter; codes are upper case (API.md), so a code in any case names the same depot. */
+    public static String depotCode(String value) {
+        String code = blankToNull(value);
+        return code == null ? null : code.toUpperCase(Locale.ROOT);
     }
 
     public static String blankToNull(String value) {

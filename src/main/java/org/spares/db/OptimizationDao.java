@@ -3,6 +3,7 @@ package org.spares.db;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -20,6 +21,12 @@ import org.spares.domain.OptimizationStatus;
  */
 @RegisterConstructorMapper(OptimizationDao.Row.class)
 public interface OptimizationDao {
+    /** Every column but the model, which only its own endpoint reads. */
+    String COLUMNS = """
+            id, status, depots, history_days, progress, window_from, window_to, created_at, created_by,
+            created_by_name, started_at, finished_at, error_code, error, plan_status, gap, solve_millis,
+            current_annual_holding_cost, recommended_annual_holding_cost""";
+
     /** A run as stored; the depots are one comma-separated column. */
     record Row(long id, String status, String depots, int historyDays, BigDecimal progress, Instant windowFrom,
             Instant windowTo, Instant createdAt, long createdBy, String createdByName, Instant startedAt,
@@ -43,6 +50,9 @@ public interface OptimizationDao {
             @Bind("to") Instant to, @Bind("at") Instant at, @Bind("actorId") long actorId,
             @Bind("actorName") String actorName);
 
+    @SqlUpdate("INSERT INTO optimization_run_depots (optimization_id, depot_id) VALUES (:optimizationId, :depotId)")
+    void addDepot(@Bind("optimizationId") long optimizationId, @Bind("depotId") long depotId);
+
     /** Takes the depot for the run; a duplicate key means another run holds it. */
     @SqlUpdate("INSERT INTO optimization_locks (depot_id, optimization_id) VALUES (:depotId, :optimizationId)")
     void lockDepot(@Bind("depotId") long depotId, @Bind("optimizationId") long optimizationId);
@@ -53,8 +63,36 @@ public interface OptimizationDao {
     @SqlUpdate("DELETE FROM optimization_locks WHERE optimization_id = :id")
     int releaseLocks(@Bind("id") long id);
 
-    @SqlQuery("SELECT * FROM optimizations WHERE id = :id")
+    @SqlQuery("SELECT " + COLUMNS + " FROM optimizations WHERE id = :id")
     Optional<Row> find(@Bind("id") long id);
+
+    /**
+     * Runs newest first, below the id {@code before}; {@code depot} filters, and unless {@code allDepots} only runs
+     * with at least one of {@code depots} are listed.
+     */
+    @SqlQuery("SELECT " + COLUMNS + """
+             FROM optimizations o
+             WHERE o.id < :before
+               AND (:status IS NULL OR o.status = :status)
+               AND (:depot IS NULL OR EXISTS (SELECT 1 FROM optimization_run_depots r JOIN depots d ON d.id = r.depot_id
+                                               WHERE r.optimization_id = o.id AND d.code = :depot))
+               AND (:allDepots = TRUE OR EXISTS (SELECT 1 FROM optimization_run_depots r JOIN depots d ON d.id = r.depot_id
+                                                  WHERE r.optimization_id = o.id AND d.code IN (<depots>)))
+             ORDER BY o.id DESC LIMIT :limit
+            """)
+    List<Row> page(@Bind("before") long before, @Bind("limit") int limit, @Bind("status") String status,
+            @Bind("depot") String depot, @Bind("allDepots") boolean allDepots,
+            @BindList("depots") Collection<String> depots);
+
+    /** The request body the run solved, as JSON; empty until the run has started. */
+    @SqlQuery("SELECT model FROM optimizations WHERE id = :id")
+    Optional<String> model(@Bind("id") long id);
+
+    /** Stores the model of a run that is still RUNNING, with its first progress step. */
+    @SqlUpdate("""
+            UPDATE optimizations SET model = :model, progress = :progress WHERE id = :id AND status = 'RUNNING'
+            """)
+    int storeModel(@Bind("id") long id, @Bind("model") String model, @Bind("progress") BigDecimal progress);
 
     @SqlQuery("SELECT id FROM optimizations WHERE status IN ('QUEUED', 'RUNNING') ORDER BY id")
     List<Long> active();

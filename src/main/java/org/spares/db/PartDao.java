@@ -61,7 +61,10 @@ public interface PartDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM parts WHERE id = :id")
     Optional<Part> findById(@Bind("id") long id);
 
-    /** Category and text filters are optional; {@code q} matches sku or name. */
+    /**
+     * Category and text filters are optional; {@code q} matches sku or name. Both ignore case on every database
+     * because the columns do (changeset 0008), not because of anything here.
+     */
     @SqlQuery("SELECT " + COLUMNS + """
              FROM parts
              WHERE id > :after

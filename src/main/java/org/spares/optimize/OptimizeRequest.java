@@ -1,6 +1,9 @@
 package org.spares.optimize;
 
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The body of {@code POST /api/v1/optimizer/solve} (OPTIMIZER.md); defaults are filled in here.
@@ -25,5 +28,21 @@ public record OptimizeRequest(List<PartInput> parts, List<DepotInput> depots, Li
         demand = demand == null ? List.of() : List.copyOf(demand);
         costModel = costModel == null ? CostModel.STOCK_LEVEL : costModel;
         objective = objective == null ? Objective.MIN_COST : objective;
+    }
+
+    /**
+     * The part of this model that concerns the kept depots: their depots and demand, and the parts that demand
+     * names; the whole model when every depot is kept. Re-solving it gives the same levels for those depots only
+     * while nothing couples depots, that is without {@code maxTotalBackorders} and with MIN_COST.
+     */
+    public OptimizeRequest onlyDepots(Predicate<String> keep) {
+        if (depots.stream().map(DepotInput::code).allMatch(keep)) {
+            return this;
+        }
+        List<DemandInput> keptDemand = demand.stream().filter(row -> keep.test(row.depot())).toList();
+        Set<String> skus = keptDemand.stream().map(DemandInput::sku).collect(Collectors.toSet());
+        return new OptimizeRequest(parts.stream().filter(part -> skus.contains(part.sku())).toList(),
+                depots.stream().filter(depot -> keep.test(depot.code())).toList(), keptDemand, maxTotalBackorders,
+                costModel, objective, annualBudget);
     }
 }

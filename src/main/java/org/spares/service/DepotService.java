@@ -19,7 +19,9 @@ public final class DepotService {
         this.clock = clock;
     }
 
+    /** @throws DomainException 422 VALIDATION_FAILED when the targets leave no time to wait for parts */
     public Depot create(Handle handle, NewDepot request) {
+        requireTimeForParts(request);
         DepotDao depots = handle.attach(DepotDao.class);
         if (depots.findByCode(request.code()).isPresent()) {
             throw duplicate(request.code());
@@ -45,12 +47,26 @@ public final class DepotService {
 
     /** Replaces the editable fields with the merged request (code is fixed). */
     public Depot update(Handle handle, String code, NewDepot merged) {
+        requireTimeForParts(merged);
         DepotDao depots = handle.attach(DepotDao.class);
         Depot current = depots.lockByCode(code).orElseThrow(() -> DomainException.notFound("depot", code));
         Depot updated = new Depot(current.id(), current.code(), merged.name().strip(), merged.targetTurnaroundHours(),
                 merged.meanRepairHours(), merged.minFillRate(), current.createdAt(), clock.instant());
         depots.update(updated);
         return updated;
+    }
+
+    /**
+     * The parts wait a repair may take is the target turnaround minus the mean repair time; at zero or below every
+     * later optimization of the depot is infeasible, so the wrong value is refused where it is entered.
+     */
+    private static void requireTimeForParts(NewDepot depot) {
+        if (depot.meanRepairHours().compareTo(depot.targetTurnaroundHours()) >= 0) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, 422, "meanRepairHours ("
+                    + depot.meanRepairHours().toPlainString() + ") must be less than targetTurnaroundHours ("
+                    + depot.targetTurnaroundHours().toPlainString() + "): no time would be left to wait for parts",
+                    Map.of("field", "meanRepairHours"));
+        }
     }
 
     private static DomainException duplicate(String code) {

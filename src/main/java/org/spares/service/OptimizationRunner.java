@@ -56,7 +56,10 @@ public final class OptimizationRunner {
         }
     }
 
-    /** QUEUED to RUNNING, then the snapshot; empty when the run was no longer QUEUED (cancelled meanwhile). */
+    /**
+     * QUEUED to RUNNING, then the snapshot, and the model built from it stored with the run; empty when the run was
+     * no longer QUEUED (cancelled meanwhile).
+     */
     public Optional<OptimizationSnapshot> start(long id) {
         boolean started = transactions.inTransaction(handle -> handle.attach(OptimizationDao.class)
                 .start(id, clock.instant()) == 1);
@@ -68,7 +71,10 @@ public final class OptimizationRunner {
                     .orElseThrow().optimization();
             OptimizationSnapshot snapshot = transactions.read(handle -> OptimizationSnapshot.read(handle,
                     run.depots(), run.windowFrom(), run.windowTo(), run.historyDays()));
-            writeProgress(id, 0.1);
+            // The planner is a pure function of the snapshot, so this is the very model the solve below gets.
+            String model = ModelJson.write(OptimizationPlanner.request(snapshot));
+            transactions.inTransaction(handle -> handle.attach(OptimizationDao.class).storeModel(id, model,
+                    new BigDecimal("0.1")));
             return Optional.of(snapshot);
         } catch (RuntimeException failure) {
             failed(id, failure);

@@ -21,6 +21,7 @@ import org.spares.domain.Optimization;
 import org.spares.domain.OptimizationStatus;
 import org.spares.domain.PolicySource;
 import org.spares.domain.Position;
+import org.spares.optimize.OptimizeRequest;
 
 /**
  * Optimization runs as the API sees them: create (QUEUED, holding each of its depots, so one run per depot at a
@@ -47,6 +48,7 @@ public final class OptimizationService {
                 actor.userId(), actor.name());
         // Depots in code order, so two runs over overlapping depots never wait on each other crosswise.
         for (Depot depot : depots) {
+            runs.addDepot(id, depot.id());
             try {
                 runs.lockDepot(depot.id(), id);
             } catch (RuntimeException failure) {
@@ -128,6 +130,21 @@ public final class OptimizationService {
             throw DomainException.notFound("optimization", id);
         }
         return run;
+    }
+
+    /**
+     * The request body the run solved, cut to the caller's depots (the whole model for a caller who sees all of
+     * them). Depots are solved independently in a run's model, so the part re-solves to the same levels.
+     *
+     * @throws DomainException 404 as {@link #visible}; 409 ILLEGAL_STATE while the run has no model (QUEUED, or
+     *         ended before it started)
+     */
+    public static OptimizeRequest model(Handle handle, Caller caller, long id) {
+        Optimization run = visible(handle, caller, id);
+        String json = handle.attach(OptimizationDao.class).model(id).orElseThrow(() -> new DomainException(
+                ErrorCode.ILLEGAL_STATE, "optimization " + id + " is " + run.status() + " and has no model: the"
+                + " model is stored when the run starts", Map.of("status", run.status().name())));
+        return ModelJson.read(json).onlyDepots(caller::canSee);
     }
 
     private static DomainException illegal(Optimization run, String wanted) {

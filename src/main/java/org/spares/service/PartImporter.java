@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
@@ -55,7 +56,8 @@ public final class PartImporter {
                 if (part == null) {
                     continue;
                 }
-                Integer earlier = lineOfSku.putIfAbsent(part.sku(), line);
+                // Skus are unique whatever their case (README "Text and case"): "p-1" and "P-1" are one part.
+                Integer earlier = lineOfSku.putIfAbsent(part.sku().toLowerCase(Locale.ROOT), line);
                 if (earlier != null) {
                     errors.add(new RowError(line, "sku", "duplicate of line " + earlier));
                     continue;

@@ -2,6 +2,7 @@ package org.spares.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.util.ArrayList;
@@ -66,6 +67,27 @@ class CatalogueEndToEndTest {
         assertThat(admin.patch("/api/v1/depots/ATL", clear).json().get("minFillRate").isNull()).isTrue();
         assertThat(admin.post("/api/v1/depots", depot("ATL")).error()).isEqualTo("CONFLICT");
         assertThat(admin.get("/api/v1/depots/NOPE").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aMeanRepairTimeThatLeavesNoTimeForPartsIs422NamingTheField() {
+        int before = count("depots");
+        assertBad(admin.post("/api/v1/depots", Map.of("code", "NOWAIT", "name", "n", "targetTurnaroundHours", 8,
+                "meanRepairHours", 8)), 422, "meanRepairHours");
+        assertBad(admin.post("/api/v1/depots", Map.of("code", "NOWAIT", "name", "n", "targetTurnaroundHours", 8,
+                "meanRepairHours", 9)), 422, "meanRepairHours");
+        assertThat(count("depots")).isEqualTo(before);
+
+        assertThat(admin.post("/api/v1/depots", depot("WAIT")).status()).isEqualTo(201);
+        ApiClient manager = APP.client(APP.token(Role.MANAGER, "WAIT"));
+        assertBad(manager.patch("/api/v1/depots/WAIT", Map.of("meanRepairHours", 48)), 422, "meanRepairHours");
+        assertBad(admin.patch("/api/v1/depots/WAIT", Map.of("targetTurnaroundHours", 6)), 422, "meanRepairHours");
+        JsonNode unchanged = admin.get("/api/v1/depots/WAIT").json();
+        assertThat(unchanged.get("meanRepairHours").decimalValue()).isEqualByComparingTo("8");
+        assertThat(unchanged.get("maxPartsWaitHours").decimalValue()).isEqualByComparingTo("40");
+        Reply tight = manager.patch("/api/v1/depots/WAIT", Map.of("targetTurnaroundHours", 8.5));
+        assertThat(tight.status()).as(tight.body()).isEqualTo(200);
+        assertThat(tight.json().get("maxPartsWaitHours").decimalValue()).isEqualByComparingTo("0.5");
     }
 
     @Test

@@ -34,12 +34,15 @@ public final class OptimizationDtos {
             @Size(min = 1, max = 100) List<@NotNull @Pattern(regexp = "[A-Z0-9-]{2,16}") String> depots) {
     }
 
-    /** A run as shown; {@code summary} is there once it has SUCCEEDED, {@code error} once it has FAILED. */
+    /**
+     * A run as shown to one caller; {@code depots} are the run's depots the caller sees. {@code summary} is there
+     * once it has SUCCEEDED, {@code error} once it has FAILED.
+     */
     public record OptimizationView(long id, String status, List<String> depots, int historyDays,
             BigDecimal progress, Summary summary, String errorCode, String error, Instant windowFrom,
             Instant windowTo, Instant createdAt, String createdBy, Instant startedAt, Instant finishedAt) {
-        public static OptimizationView of(Optimization run, Summary summary) {
-            return new OptimizationView(run.id(), run.status().name(), run.depots(), run.historyDays(),
+        public static OptimizationView of(Optimization run, List<String> visibleDepots, Summary summary) {
+            return new OptimizationView(run.id(), run.status().name(), visibleDepots, run.historyDays(),
                     run.progress().stripTrailingZeros(), summary, run.errorCode(), run.error(), run.windowFrom(),
                     run.windowTo(), run.createdAt(), run.createdByName(), run.startedAt(), run.finishedAt());
         }

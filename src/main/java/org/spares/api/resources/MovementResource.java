@@ -72,12 +72,12 @@ public class MovementResource {
             @QueryParam("to") String to, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         long after = Page.after(cursor);
-        Requests.Scope scope = Requests.scope(caller, Requests.blankToNull(depot));
+        Requests.Scope scope = Requests.scope(caller, Requests.depotCode(depot));
         String typeName = Requests.enumName("type", type, MovementType.class);
         var fromInstant = Requests.instant("from", from);
         var toInstant = Requests.instant("to", to);
         return transactions.read(handle -> Page.of(handle.attach(LedgerDao.class).page(after, size + 1,
-                Requests.blankToNull(depot), Requests.blankToNull(sku), typeName, fromInstant, toInstant,
+                Requests.depotCode(depot), Requests.blankToNull(sku), typeName, fromInstant, toInstant,
                 scope.allDepots(), scope.depots()), size, Movement::id, MovementView::of));
     }
 

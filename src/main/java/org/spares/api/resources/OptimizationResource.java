@@ -28,10 +28,12 @@ import org.spares.api.dto.OptimizationDtos.OptimizationView;
 import org.spares.api.dto.OptimizationDtos.RecommendationView;
 import org.spares.api.dto.OptimizationDtos.Summary;
 import org.spares.auth.Caller;
+import org.spares.db.OptimizationDao;
 import org.spares.db.RecommendationDao;
 import org.spares.domain.Optimization;
 import org.spares.domain.OptimizationStatus;
 import org.spares.jobs.OptimizationJob;
+import org.spares.optimize.OptimizeRequest;
 import org.spares.service.IdempotentPosts;
 import org.spares.service.OptimizationRunner;
 import org.spares.service.OptimizationService;
@@ -40,8 +42,9 @@ import org.spares.service.Transactions;
 
 /**
  * Optimization runs built from the database (OPTIMIZER.md "From the database"): created QUEUED and solved in the
- * background, polled, cancelled, applied. A run is visible to callers who see at least one of its depots (others
- * get 404), and shows only those depots; cancelling needs all of them, applying the ones applied.
+ * background, listed, polled, replayed from their stored model, cancelled, applied. A run is visible to callers who
+ * see at least one of its depots (others get 404), and shows only those depots, in its model too; cancelling needs
+ * all of them, applying the ones applied.
  */
 @Path("/api/v1/optimizations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -84,6 +87,36 @@ public class OptimizationResource {
         return response;
     }
 
+    /**
+     * The runs the caller sees (at least one of their depots), newest first; {@code depot} (403 outside the
+     * caller's depots) and {@code status} filter.
+     */
+    @GET
+    @RolesAllowed({"ADMIN", "MANAGER", "FINANCE"})
+    public Page<OptimizationView> list(@Auth Caller caller, @QueryParam("depot") String depot,
+            @QueryParam("status") String status, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        int size = Page.limit(limit);
+        long before = Page.before(cursor);
+        String filter = Requests.depotCode(depot);
+        String statusName = Requests.enumName("status", status, OptimizationStatus.class);
+        Requests.Scope scope = Requests.scope(caller, filter);
+        return transactions.read(handle -> Page.of(handle.attach(OptimizationDao.class).page(before, size + 1,
+                statusName, filter, scope.allDepots(), scope.depots()), size, OptimizationDao.Row::id,
+                row -> view(handle, caller, row.optimization())));
+    }
+
+    /**
+     * The request body the run solved, in the {@code POST /optimizer/solve} format, to replay it there or with
+     * {@code optimize --model}; cut to the caller's depots. 404 as the run; 409 ILLEGAL_STATE before it started.
+     */
+    @GET
+    @Path("/{id}/model")
+    @RolesAllowed({"ADMIN", "MANAGER", "FINANCE"})
+    public OptimizeRequest model(@Auth Caller caller, @PathParam("id") long id) {
+        return transactions.read(handle -> OptimizationService.model(handle, caller, id));
+    }
+
     /** The run: status, progress 0-1, and once SUCCEEDED its summary; once FAILED, {@code error} says why. */
     @GET
     @Path("/{id}")
@@ -101,7 +134,7 @@ public class OptimizationResource {
             @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         long after = Page.after(cursor);
-        String filter = Requests.blankToNull(depot);
+        String filter = Requests.depotCode(depot);
         return transactions.read(handle -> {
             OptimizationService.visible(handle, caller, id);
             Requests.Scope scope = Requests.scope(caller, filter);
@@ -140,11 +173,12 @@ public class OptimizationResource {
     }
 
     private static OptimizationView view(Handle handle, Caller caller, Optimization run) {
+        List<String> visible = run.depots().stream().filter(caller::canSee).toList();
         if (run.status() != OptimizationStatus.SUCCEEDED) {
-            return OptimizationView.of(run, null);
+            return OptimizationView.of(run, visible, null);
         }
         List<RecommendationDao.DepotResult> depots = handle.attach(RecommendationDao.class).depots(run.id())
                 .stream().filter(depot -> caller.canSee(depot.depot())).toList();
-        return OptimizationView.of(run, Summary.of(run, depots));
+        return OptimizationView.of(run, visible, Summary.of(run, depots));
     }
 }

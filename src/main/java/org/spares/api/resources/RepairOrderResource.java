@@ -82,10 +82,10 @@ public class RepairOrderResource {
             @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         long after = Page.after(cursor);
-        Requests.Scope scope = Requests.scope(caller, Requests.blankToNull(depot));
+        Requests.Scope scope = Requests.scope(caller, Requests.depotCode(depot));
         String statusName = Requests.enumName("status", status, RepairOrderStatus.class);
         return transactions.read(handle -> Page.of(handle.attach(RepairOrderDao.class).page(after, size + 1,
-                Requests.blankToNull(depot), statusName, scope.allDepots(), scope.depots()), size, RepairOrder::id,
+                Requests.depotCode(depot), statusName, scope.allDepots(), scope.depots()), size, RepairOrder::id,
                 order -> RepairOrderView.of(order, clock.instant(), null)));
     }
 

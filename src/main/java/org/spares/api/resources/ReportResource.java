@@ -146,7 +146,7 @@ public class ReportResource {
 
     /** The caller's depots as ids; an explicit depot narrows to it (403 outside scope, 404 unknown). */
     private DepotScope scope(Caller caller, String depot) {
-        String explicit = Requests.blankToNull(depot);
+        String explicit = Requests.depotCode(depot);
         Requests.Scope scope = Requests.scope(caller, explicit);
         Map<Long, String> codes = transactions.read(ReportDao::depotCodes);
         if (explicit == null && scope.allDepots()) {

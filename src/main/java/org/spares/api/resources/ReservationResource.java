@@ -68,10 +68,10 @@ public class ReservationResource {
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         long after = Page.after(cursor);
-        Requests.Scope scope = Requests.scope(caller, Requests.blankToNull(depot));
+        Requests.Scope scope = Requests.scope(caller, Requests.depotCode(depot));
         String statusName = Requests.enumName("status", status, ReservationStatus.class);
         return transactions.read(handle -> Page.of(handle.attach(ReservationDao.class).page(after, size + 1,
-                Requests.blankToNull(depot), statusName, repairOrderId, scope.allDepots(), scope.depots()), size,
+                Requests.depotCode(depot), statusName, repairOrderId, scope.allDepots(), scope.depots()), size,
                 Reservation::id, ReservationView::of));
     }
 

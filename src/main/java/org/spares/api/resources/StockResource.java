@@ -49,9 +49,9 @@ public class StockResource {
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         long after = Page.after(cursor);
-        Requests.Scope scope = Requests.scope(caller, Requests.blankToNull(depot));
+        Requests.Scope scope = Requests.scope(caller, Requests.depotCode(depot));
         return transactions.read(handle -> Page.of(handle.attach(PositionDao.class).page(after, size + 1,
-                Requests.blankToNull(depot), Requests.blankToNull(sku), scope.allDepots(), scope.depots(),
+                Requests.depotCode(depot), Requests.blankToNull(sku), scope.allDepots(), scope.depots(),
                 Boolean.TRUE.equals(below)), size, Position::id, PositionView::of));
     }
 

@@ -99,10 +99,10 @@ public class TransferResource {
             @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         long after = Page.after(cursor);
-        Requests.Scope scope = Requests.scope(caller, Requests.blankToNull(depot));
+        Requests.Scope scope = Requests.scope(caller, Requests.depotCode(depot));
         String statusName = Requests.enumName("status", status, TransferStatus.class);
         return transactions.read(handle -> Page.of(handle.attach(TransferDao.class).page(after, size + 1,
-                Requests.blankToNull(depot), statusName, scope.allDepots(), scope.depots()), size, Transfer::id,
+                Requests.depotCode(depot), statusName, scope.allDepots(), scope.depots()), size, Transfer::id,
                 TransferView::of));
     }
 
