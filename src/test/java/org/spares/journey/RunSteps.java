@@ -38,7 +38,7 @@ final class RunSteps {
             replayed.put(position.get("depot").asText() + "/" + position.get("sku").asText(),
                     position.get("stockLevel").asInt());
         }
-        JsonNode items = client.get("/api/v1/optimizations/" + id + "/recommendations?limit=1000").json()
+        JsonNode items = client.get("/api/v1/optimizations/" + id + "/recommendations?limit=500").json()
                 .get("items");
         assertThat(items).isNotEmpty();
         for (JsonNode item : items) {
@@ -54,7 +54,7 @@ final class RunSteps {
 
     /** Every applied level's policy history names the run. */
     static void assertPolicyHistoryNamesTheRun(ApiClient client, long id, String depot) {
-        JsonNode items = client.get("/api/v1/optimizations/" + id + "/recommendations?depot=" + depot + "&limit=1000")
+        JsonNode items = client.get("/api/v1/optimizations/" + id + "/recommendations?depot=" + depot + "&limit=500")
                 .json().get("items");
         JsonNode changed = null;
         for (JsonNode item : items) {
