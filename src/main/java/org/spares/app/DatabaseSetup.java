@@ -80,7 +80,12 @@ public final class DatabaseSetup {
      * and a pool of its own that the caller closes.
      */
     public static CommandDatabase openForCommand(SparesConfiguration configuration, String name) {
-        ManagedDataSource dataSource = configuration.getDatabase().build(new MetricRegistry(), name);
+        DataSourceFactory factory = configuration.getDatabase();
+        // No connections opened up front: a pool that cannot open its initial ones logs the driver's stack trace
+        // (tomcat-jdbc, at ERROR) before the command can say in one line that the database cannot be reached.
+        factory.setInitialSize(0);
+        factory.setMinSize(0);
+        ManagedDataSource dataSource = factory.build(new MetricRegistry(), name);
         Jdbi jdbi = JdbiSetup.configure(Jdbi.create(dataSource));
         jdbi.installPlugin(new SqlObjectPlugin());
         migrate(dataSource);

@@ -24,7 +24,8 @@ final class FailureMessage {
         Throwable root = rootCause(failure);
         String rootMessage = describe(root);
         if (root != failure && !message.contains(rootMessage)) {
-            message = message + ": " + rootMessage;
+            message = (message.endsWith(".") ? message.substring(0, message.length() - 1) : message) + ": "
+                    + rootMessage;
         }
         return message + VERBOSE_HINT;
     }
