@@ -74,7 +74,8 @@ public class SeedDemoCommand extends ConfiguredCommand<SparesConfiguration> {
             throw new CommandFailure("a Spares server is using this database (" + server.host() + ", last seen "
                     + Math.max(0, Duration.between(server.seenAt(), now).toSeconds()) + " s ago"
                     + (servers.size() > 1 ? ", and " + (servers.size() - 1) + " more" : "")
-                    + "); stop it, run seed-demo, then start the server again");
+                    + "); stop it, then run seed-demo (a stopped server counts for up to "
+                    + InstanceHeartbeat.FRESH_FOR.toSeconds() + " s) and start the server after it");
         }
     }
 }

@@ -23,9 +23,13 @@ import org.spares.db.InstanceDao.Instance;
  * only work for H2 on one machine, a row works on every database and host.
  */
 public class InstanceHeartbeat implements Managed {
-    public static final Duration INTERVAL = Duration.ofSeconds(5);
-    /** Six missed beats: a long GC pause or a database blip does not make a running server look gone. */
-    public static final Duration FRESH_FOR = Duration.ofSeconds(30);
+    public static final Duration INTERVAL = Duration.ofSeconds(3);
+    /**
+     * Five beats: a long GC pause or a database blip does not make a running server look gone. Short, because a
+     * row can outlive its server by this much: a killed server never deletes it, and neither does one on H2
+     * stopped by a signal (H2's own shutdown hook closes the database before Dropwizard stops this job).
+     */
+    public static final Duration FRESH_FOR = Duration.ofSeconds(15);
     /** Rows of killed servers are kept this long (harmless, stale) and then purged on a start. */
     private static final Duration KEEP_STALE = Duration.ofDays(1);
     private static final Logger LOG = LoggerFactory.getLogger(InstanceHeartbeat.class);

@@ -38,7 +38,7 @@ class SeedDemoBesideServerTest {
         assertThat(result.errLines()).as(result.toString()).hasSize(1);
         assertThat(result.err()).doesNotContain("\tat ").doesNotContain("Exception");
         assertThat(result.errLines().get(0)).contains("spares seed-demo: a Spares server is using this database")
-                .contains("pid " + ProcessHandle.current().pid()).contains("stop it, run seed-demo");
+                .contains("pid " + ProcessHandle.current().pid()).contains("stop it, then run seed-demo");
         assertThat(count("SELECT COUNT(*) FROM depots")).isZero();
         assertThat(count("SELECT COUNT(*) FROM users")).as("not even its acting user").isZero();
     }
