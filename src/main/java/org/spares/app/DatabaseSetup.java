@@ -4,18 +4,19 @@ import io.dropwizard.db.DataSourceFactory;
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.db.ManagedDataSource;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
-import liquibase.exception.LiquibaseException;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.spares.db.JdbiSetup;
@@ -79,7 +80,12 @@ public final class DatabaseSetup {
      * and a pool of its own that the caller closes.
      */
     public static CommandDatabase openForCommand(SparesConfiguration configuration, String name) {
-        ManagedDataSource dataSource = configuration.getDatabase().build(new MetricRegistry(), name);
+        DataSourceFactory factory = configuration.getDatabase();
+        // No connections opened up front: a pool that cannot open its initial ones logs the driver's stack trace
+        // (tomcat-jdbc, at ERROR) before the command can say in one line that the database cannot be reached.
+        factory.setInitialSize(0);
+        factory.setMinSize(0);
+        ManagedDataSource dataSource = factory.build(new MetricRegistry(), name);
         Jdbi jdbi = JdbiSetup.configure(Jdbi.create(dataSource));
         jdbi.installPlugin(new SqlObjectPlugin());
         migrate(dataSource);
@@ -110,7 +116,12 @@ public final class DatabaseSetup {
                 Database database = DatabaseFactory.getInstance()
                         .findCorrectDatabaseImplementation(new JdbcConnection(connection));
                 Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database);
-                liquibase.update(new Contexts(), new LabelExpression());
+                // Liquibase talks to the console (each changeset, then UPDATE SUMMARY) unless told otherwise: on
+                // every server start and every command that would bury a command's own output, add-user's token
+                // line included. Its messages go to the log instead; `db migrate` still shows them.
+                Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService(),
+                                "liquibase.command.showSummaryOutput", UpdateSummaryOutputEnum.LOG),
+                        () -> liquibase.update(new Contexts(), new LabelExpression()));
             } finally {
                 // Liquibase turns auto-commit off; a pooled connection handed back that way would make Jdbi
                 // think a transaction is already open and never commit.
@@ -119,7 +130,8 @@ public final class DatabaseSetup {
                 }
                 connection.setAutoCommit(autoCommit);
             }
-        } catch (SQLException | LiquibaseException failure) {
+        } catch (Exception failure) {
+            // SQLException, LiquibaseException, or Exception as Scope.child declares it
             throw new IllegalStateException("applying the database changelog failed: " + failure.getMessage(), failure);
         }
     }

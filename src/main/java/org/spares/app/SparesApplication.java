@@ -18,6 +18,7 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
+import io.dropwizard.util.JarLocation;
 import io.swagger.v3.oas.integration.SwaggerConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -61,12 +62,15 @@ import org.spares.auth.RoleAuthorizer;
 import org.spares.auth.TokenAuthenticator;
 import org.spares.cli.AddUserCommand;
 import org.spares.cli.CheckLedgerCommand;
+import org.spares.cli.CommandLine;
+import org.spares.cli.ProjectVersion;
 import org.spares.cli.OptimizeCommand;
 import org.spares.db.CommentingTemplateEngine;
 import org.spares.cli.SeedBulkCommand;
 import org.spares.cli.SeedDemoCommand;
 import org.spares.db.JdbiSetup;
 import org.spares.jobs.IdempotencyPurgeJob;
+import org.spares.jobs.InstanceHeartbeat;
 import org.spares.jobs.OptimizationJob;
 import org.spares.jobs.ReservationExpiryJob;
 import org.spares.service.IdempotentPosts;
@@ -80,6 +84,24 @@ import org.spares.service.Transactions;
 public class SparesApplication extends Application<SparesConfiguration> {
     public static void main(String[] args) throws Exception {
         new SparesApplication().run(args);
+    }
+
+    /**
+     * As Dropwizard's {@code Application.run}, with {@link CommandLine} in place of its Cli: one line on stderr for
+     * a failure, and the project's version for --version. Exits only on failure, as Dropwizard does: a server's
+     * threads keep the JVM alive after a successful start.
+     */
+    @Override
+    public void run(String... arguments) throws Exception {
+        Bootstrap<SparesConfiguration> bootstrap = new Bootstrap<>(this);
+        addDefaultCommands(bootstrap);
+        initialize(bootstrap);
+        bootstrap.registerMetrics();
+        int status = new CommandLine(bootstrap, "java -jar " + new JarLocation(getClass()), getName(),
+                ProjectVersion.read(), System.out, System.err).run(arguments);
+        if (status != 0) {
+            System.exit(status);
+        }
     }
 
     @Override
@@ -172,6 +194,8 @@ public class SparesApplication extends Application<SparesConfiguration> {
         registerFilters(environment, settings, mapper);
         environment.lifecycle().manage(new IdempotencyPurgeJob(transactions, clock, settings.getIdempotencyRetention(),
                 settings.getIdempotencyPurgeInterval()));
+        // On the real clock, not the service's: commands on other machines compare it with theirs.
+        environment.lifecycle().manage(new InstanceHeartbeat(jdbi, Clock.systemUTC()));
     }
 
     private static void registerCatalogue(Environment environment, Services services, Transactions transactions,

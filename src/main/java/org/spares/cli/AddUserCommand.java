@@ -6,8 +6,8 @@ import jakarta.validation.ConstraintViolation;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.spares.api.dto.UserDtos.CreatedUser;
@@ -32,13 +32,15 @@ public class AddUserCommand extends ConfiguredCommand<SparesConfiguration> {
     public void configure(Subparser subparser) {
         super.configure(subparser);
         subparser.addArgument("--name").required(true).help("the user's name");
-        subparser.addArgument("--role").required(true).help("ADMIN, MANAGER, TECHNICIAN or FINANCE");
+        // An unknown role is then an argument error that lists the roles, before anything touches the database.
+        subparser.addArgument("--role").required(true).type(Arguments.caseInsensitiveEnumType(Role.class))
+                .help("ADMIN, MANAGER, TECHNICIAN or FINANCE");
         subparser.addArgument("--depots").setDefault("").help("comma-separated depot codes");
     }
 
     @Override
     protected void run(Bootstrap<SparesConfiguration> bootstrap, Namespace namespace, SparesConfiguration configuration) {
-        Role role = Role.valueOf(namespace.getString("role").toUpperCase(Locale.ROOT));
+        Role role = namespace.get("role");
         List<String> depots = Arrays.stream(namespace.getString("depots").split(","))
                 .map(String::strip).filter(code -> !code.isEmpty()).toList();
         NewUser request = new NewUser(namespace.getString("name"), role, depots);
@@ -46,7 +48,7 @@ public class AddUserCommand extends ConfiguredCommand<SparesConfiguration> {
         Set<ConstraintViolation<NewUser>> violations = bootstrap.getValidatorFactory().getValidator().validate(request);
         if (!violations.isEmpty()) {
             ConstraintViolation<NewUser> first = violations.iterator().next();
-            throw new IllegalArgumentException(first.getPropertyPath() + " " + first.getMessage());
+            throw new CommandFailure("--" + first.getPropertyPath() + " " + first.getMessage());
         }
         CreatedUser created;
         try (DatabaseSetup.CommandDatabase database = DatabaseSetup.openForCommand(configuration, "add-user")) {

@@ -25,8 +25,7 @@ public class CheckLedgerCommand extends ConfiguredCommand<SparesConfiguration> {
         }
         violations.forEach(System.out::println);
         if (!violations.isEmpty()) {
-            System.out.println(violations.size() + " violations");
-            System.exit(1);
+            throw new CommandFailure(violations.size() + " violations (listed on stdout)");
         }
         System.out.println("ledger OK: every invariant holds");
     }

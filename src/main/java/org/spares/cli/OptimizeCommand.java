@@ -57,20 +57,10 @@ public class OptimizeCommand extends Command {
             }
             System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(answer));
         } catch (DomainException exception) {
-            System.err.println(exception.code() + ": " + exception.getMessage() + " " + exception.details());
-            throw new CommandFailedException(exception.getMessage(), exception);
+            throw new CommandFailure(exception.code() + ": " + exception.getMessage() + " " + exception.details(),
+                    exception);
         } catch (IOException exception) {
-            System.err.println("cannot read model: " + exception.getMessage());
-            throw new CommandFailedException(exception.getMessage(), exception);
-        }
-    }
-
-    /** Makes Dropwizard's CLI exit non-zero. */
-    static final class CommandFailedException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        CommandFailedException(String message, Throwable cause) {
-            super(message, cause);
+            throw new CommandFailure("cannot read model: " + exception.getMessage(), exception);
         }
     }
 }

@@ -87,7 +87,7 @@ public class SeedBulkCommand extends ConfiguredCommand<SparesConfiguration> {
                     ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
                 count.next();
                 if (count.getLong(1) > 0) {
-                    throw new IllegalStateException("seed-bulk needs an empty database; " + table + " has rows");
+                    throw new CommandFailure("seed-bulk needs an empty database; " + table + " has rows");
                 }
             }
         }

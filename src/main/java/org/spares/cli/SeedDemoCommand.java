@@ -4,19 +4,24 @@ import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
+import org.jdbi.v3.core.Jdbi;
 import org.spares.app.DatabaseSetup;
 import org.spares.app.SparesConfiguration;
 import org.spares.demo.DemoCounts;
 import org.spares.demo.DemoSeeder;
 import org.spares.demo.DemoSettings;
-import org.spares.domain.DomainException;
+import org.spares.db.InstanceDao.Instance;
+import org.spares.jobs.InstanceHeartbeat;
 
 /**
  * {@code seed-demo [--depots N --parts N --days N --seed S] config.yml}: fills an empty database with a demo
- * history that ends at the start of the current UTC day (progress on stderr, a summary on stdout). Refuses a
- * database that already has depots, parts, repair orders or ledger rows.
+ * history that ends at the start of the current UTC day (progress on stderr, a summary on stdout). Refuses, before
+ * writing anything, a database that already has depots, parts, repair orders or ledger rows, and one a running
+ * server is using.
  */
 public class SeedDemoCommand extends ConfiguredCommand<SparesConfiguration> {
     public SeedDemoCommand() {
@@ -41,19 +46,36 @@ public class SeedDemoCommand extends ConfiguredCommand<SparesConfiguration> {
                     namespace.getInt("days"), namespace.getLong("seed"),
                     DemoSettings.startOfDay(Clock.systemUTC().instant()));
         } catch (IllegalArgumentException invalid) {
-            throw new OptimizeCommand.CommandFailedException(invalid.getMessage(), invalid);
+            throw new CommandFailure(invalid.getMessage(), invalid);
         }
         long started = System.nanoTime();
         DemoCounts counts;
         try (DatabaseSetup.CommandDatabase database = DatabaseSetup.openForCommand(configuration, "seed-demo")) {
+            refuseBesideServer(database.jdbi());
+            // The seeder refuses a database that is not empty (DomainException), also before it writes anything.
             counts = new DemoSeeder(database.jdbi(), configuration.getSpares().getDefaultHoldingRate(),
                     Duration.ofMillis(configuration.getReservations().getHoldTime().toMilliseconds()))
                     .seed(settings, System.err::println);
-        } catch (DomainException refused) {
-            System.err.println("seed-demo: " + refused.getMessage());
-            throw new OptimizeCommand.CommandFailedException(refused.getMessage(), refused);
         }
         System.out.printf("seeded %d days ending %s (seed %d) in %.1f s: %s%n", settings.days(), settings.end(),
                 settings.seed(), (System.nanoTime() - started) / 1e9, counts);
+    }
+
+    /**
+     * The history is written on a simulated clock; a server on the same database runs its jobs on the real one
+     * (reservation expiry, backorder fill) and would change rows under the simulation, which then fails part-way.
+     * So seed-demo refuses, before its first write, while any server's heartbeat is fresh.
+     */
+    private static void refuseBesideServer(Jdbi jdbi) {
+        Instant now = Clock.systemUTC().instant();
+        List<Instance> servers = InstanceHeartbeat.running(jdbi, now);
+        if (!servers.isEmpty()) {
+            Instance server = servers.get(0);
+            throw new CommandFailure("a Spares server is using this database (" + server.host() + ", last seen "
+                    + Math.max(0, Duration.between(server.seenAt(), now).toSeconds()) + " s ago"
+                    + (servers.size() > 1 ? ", and " + (servers.size() - 1) + " more" : "")
+                    + "); stop it, then run seed-demo (a stopped server counts for up to "
+                    + InstanceHeartbeat.FRESH_FOR.toSeconds() + " s) and start the server after it");
+        }
     }
 }

@@ -12,13 +12,13 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** A copy of test-config.yml with some values replaced by typed ones, in a temporary file deleted on exit. */
-final class TestConfigFile {
+public final class TestConfigFile {
     private static final YAMLMapper YAML = new YAMLMapper();
 
     private TestConfigFile() {
     }
 
-    static String with(Map<String, Object> values) {
+    public static String with(Map<String, Object> values) {
         try {
             ObjectNode root = (ObjectNode) YAML.readTree(new File(ResourceHelpers.resourceFilePath("test-config.yml")));
             values.forEach((path, value) -> set(root, path, value));

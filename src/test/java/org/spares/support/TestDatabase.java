@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -52,6 +53,19 @@ public final class TestDatabase {
                     + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "", null);
         }
         return mysql(configured);
+    }
+
+    /**
+     * A fresh database that other processes can open too (a command run as its own JVM, say): an H2 file under
+     * {@code directory} with AUTO_SERVER (the first process to open it serves the others), or a fresh MySQL schema.
+     */
+    public static TestDatabase sharable(Path directory) {
+        if (usesMySql()) {
+            return fresh();
+        }
+        return at("jdbc:h2:file:" + directory.resolve("spares").toAbsolutePath() + ";MODE=MySQL;"
+                + "DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE",
+                "sa", "");
     }
 
     /** A fresh schema on the MySQL server of the URL; throws when the server cannot be used. */
