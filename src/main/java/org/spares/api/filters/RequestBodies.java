@@ -1,0 +1,17 @@
+package org.spares.api.filters;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** Whether a request comes with a body: a positive Content-Length, or chunked transfer encoding. */
+final class RequestBodies {
+    private RequestBodies() {
+    }
+
+    static boolean present(HttpServletRequest request) {
+        if (request.getContentLengthLong() > 0) {
+            return true;
+        }
+        String encoding = request.getHeader("Transfer-Encoding");
+        return encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+    }
+}
