@@ -14,6 +14,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -35,8 +36,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.spares.api.dto.UserDtos.NewUser;
+import org.spares.app.DatabaseSetup;
 import org.spares.db.JdbiSetup;
+import org.spares.domain.Role;
 import org.spares.service.LedgerChecker;
+import org.spares.service.Transactions;
+import org.spares.service.UserService;
 import org.spares.support.ApiClient;
 import org.spares.support.ApiClient.Reply;
 import org.spares.support.ChildService;
@@ -87,8 +93,10 @@ class CrashDurabilityTest {
             environment.put("SPARES_DB_USER", mysql.user());
             environment.put("SPARES_DB_PASSWORD", mysql.password());
         }
+        // The user is made here, on the database the child will use, which saves starting a JVM for add-user.
+        String token = new Transactions(migratedJdbi(), 3).inTransaction(handle -> new UserService(Clock.systemUTC())
+                .create(handle, new NewUser("crash-admin", Role.ADMIN, List.of()))).token();
         service = new ChildService(directory, environment);
-        String token = service.addUser("crash-admin", "ADMIN");
         service.start();
         assertPortsLocal();
         List<Long> orders = prepare(new ApiClient(service.baseUrl(), token));
@@ -254,14 +262,25 @@ class CrashDurabilityTest {
         }
     }
 
-    /** The database the child used, opened by this JVM after the child stopped (which closed H2's file). */
+    /**
+     * The database the child uses, opened by this JVM while no child runs: before the first start (the changelog
+     * applied; the H2 file closes with the last connection), and after the last stop.
+     */
+    private Jdbi migratedJdbi() {
+        Jdbi jdbi = directJdbi();
+        DatabaseSetup.migrate(mysql != null ? mysql.dataSource()
+                : TestDatabase.at(h2Url(), "root", "").dataSource());
+        return jdbi;
+    }
+
+    private String h2Url() {
+        return "jdbc:h2:file:" + directory.resolve("data/spares").toAbsolutePath()
+                + ";MODE=MySQL;DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+    }
+
     private Jdbi directJdbi() {
-        String url = mysql != null ? mysql.url()
-                : "jdbc:h2:file:" + directory.resolve("data/spares").toAbsolutePath()
-                        + ";MODE=MySQL;DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
-        assertThat(mysql != null || Files.exists(directory.resolve("data/spares.mv.db"))).isTrue();
-        Jdbi jdbi = JdbiSetup.configure(mysql != null ? Jdbi.create(url, mysql.user(), mysql.password())
-                : Jdbi.create(url, "root", ""));
+        Jdbi jdbi = JdbiSetup.configure(mysql != null ? Jdbi.create(mysql.url(), mysql.user(), mysql.password())
+                : Jdbi.create(h2Url(), "root", ""));
         jdbi.installPlugin(new SqlObjectPlugin());
         return jdbi;
     }

@@ -30,18 +30,6 @@ public final class ChildService {
         this.environment = Map.copyOf(environment);
     }
 
-    /** Runs {@code add-user} (which also migrates the database) and returns the token it prints last. */
-    public String addUser(String name, String role) throws IOException, InterruptedException {
-        Process command = builder(List.of("add-user", "--name", name, "--role", role, CONFIG.toString()),
-                directory.resolve("add-user.log")).start();
-        if (!command.waitFor(60, TimeUnit.SECONDS) || command.exitValue() != 0) {
-            command.destroyForcibly();
-            throw new IllegalStateException("add-user failed: " + Files.readString(directory.resolve("add-user.log")));
-        }
-        List<String> lines = Files.readAllLines(directory.resolve("add-user.log"));
-        return lines.get(lines.size() - 1).trim();
-    }
-
     /** Starts the server on new free ports and waits until its health check answers 200 (at most 60 s). */
     public void start() throws IOException, InterruptedException {
         port = freePort();
@@ -94,7 +82,9 @@ public final class ChildService {
 
     private ProcessBuilder builder(List<String> arguments, Path output) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                // C1 only and the serial collector: the child starts in seconds on two busy cores; its peak speed
+                // does not matter to a crash test.
+                .toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 "org.spares.app.SparesApplication"));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())

@@ -1,6 +1,7 @@
 package org.spares.api.filters;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 
 /** Whether a request comes with a body: a positive Content-Length, or chunked transfer encoding. */
 final class RequestBodies {
@@ -12,6 +13,6 @@ final class RequestBodies {
             return true;
         }
         String encoding = request.getHeader("Transfer-Encoding");
-        return encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+        return encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked");
     }
 }
