@@ -51,6 +51,7 @@ public final class DatabaseSetup {
             factory.getProperties().putIfAbsent("socketTimeout", SOCKET_TIMEOUT_MILLIS);
         } else if (url != null && url.startsWith("jdbc:h2:")) {
             factory.setDriverClass("org.h2.Driver");
+            factory.setUrl(DurableCommits.h2Url(url));
         }
     }
 

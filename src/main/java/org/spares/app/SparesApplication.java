@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
-import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -38,6 +37,7 @@ import org.spares.api.errors.JsonExceptionMapper;
 import org.spares.api.errors.UnexpectedExceptionMapper;
 import org.spares.api.errors.ValidationExceptionMapper;
 import org.spares.api.errors.WebApplicationExceptionMapper;
+import org.spares.api.filters.AuthenticateFirstFilter;
 import org.spares.api.filters.BodyLimitFilter;
 import org.spares.api.filters.LoadSheddingFilter;
 import org.spares.api.filters.RequestIdFilter;
@@ -56,6 +56,7 @@ import org.spares.api.resources.RepairOrderResource;
 import org.spares.api.resources.ReportResource;
 import org.spares.api.resources.ReservationResource;
 import org.spares.api.resources.UserResource;
+import org.spares.auth.BearerHeaderFilter;
 import org.spares.auth.Caller;
 import org.spares.auth.JsonUnauthorizedHandler;
 import org.spares.auth.RoleAuthorizer;
@@ -83,6 +84,7 @@ import org.spares.service.Transactions;
 /** The Spares service. {@link #run} builds the whole object graph with {@code new}, so this one method shows it. */
 public class SparesApplication extends Application<SparesConfiguration> {
     public static void main(String[] args) throws Exception {
+        keepEmbeddedDatabaseLocal();
         new SparesApplication().run(args);
     }
 
@@ -101,6 +103,18 @@ public class SparesApplication extends Application<SparesConfiguration> {
                 ProjectVersion.read(), System.out, System.err).run(arguments);
         if (status != 0) {
             System.exit(status);
+        }
+    }
+
+    /**
+     * H2's AUTO_SERVER (config.yml's default URL, so that add-user works while the server runs) opens a TCP port for
+     * the database, on every interface unless h2.bindAddress says otherwise. Loopback keeps it to this machine; a
+     * -Dh2.bindAddress given on the command line still wins. H2 reads the property once, when its first class
+     * loads, so this runs before anything touches the database.
+     */
+    static void keepEmbeddedDatabaseLocal() {
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
         }
     }
 
@@ -166,6 +180,9 @@ public class SparesApplication extends Application<SparesConfiguration> {
         }
         Jdbi jdbi = JdbiSetup.cacheDaoMetadata(JdbiSetup.configure(new JdbiFactory().build(environment, database,
                 "database")));
+        if (DatabaseSetup.isMySql(database.getUrl())) {
+            DurableCommits.checkMySql(jdbi, !settings.isRequireDurableCommits());
+        }
         if (database.isAutoCommentsEnabled()) {
             jdbi.setTemplateEngine(new CommentingTemplateEngine());
         }
@@ -174,7 +191,8 @@ public class SparesApplication extends Application<SparesConfiguration> {
         ObjectMapper mapper = configureJson(environment.getObjectMapper());
 
         Transactions transactions = new Transactions(jdbi, settings.getTransactionRetries());
-        IdempotentPosts posts = new IdempotentPosts(transactions, mapper, clock);
+        IdempotentPosts posts = new IdempotentPosts(transactions, mapper, clock,
+                settings.getMaxStoredAnswerSize().toBytes());
         Services services = Services.build(clock, settings.getDefaultHoldingRate(),
                 Duration.ofMillis(configuration.getReservations().getHoldTime().toMilliseconds()));
         registerCatalogue(environment, services, transactions, posts);
@@ -188,10 +206,11 @@ public class SparesApplication extends Application<SparesConfiguration> {
         registerOptimizations(environment, services, transactions, posts, settings);
         registerOpenApi(environment);
 
-        registerAuth(environment, jdbi);
+        TokenAuthenticator authenticator = new TokenAuthenticator(jdbi);
+        registerAuth(environment, authenticator);
         registerRateLimit(environment, settings);
         registerErrors(environment);
-        registerFilters(environment, settings, mapper);
+        registerFilters(environment, settings, mapper, authenticator);
         environment.lifecycle().manage(new IdempotencyPurgeJob(transactions, clock, settings.getIdempotencyRetention(),
                 settings.getIdempotencyPurgeInterval()));
         // On the real clock, not the service's: commands on other machines compare it with theirs.
@@ -246,9 +265,9 @@ public class SparesApplication extends Application<SparesConfiguration> {
         }
     }
 
-    private static void registerAuth(Environment environment, Jdbi jdbi) {
-        environment.jersey().register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<Caller>()
-                .setAuthenticator(new TokenAuthenticator(jdbi))
+    private static void registerAuth(Environment environment, TokenAuthenticator authenticator) {
+        environment.jersey().register(new AuthDynamicFeature(new BearerHeaderFilter.Builder()
+                .setAuthenticator(authenticator)
                 .setAuthorizer(new RoleAuthorizer())
                 .setPrefix("Bearer")
                 .setRealm("spares")
@@ -283,17 +302,24 @@ public class SparesApplication extends Application<SparesConfiguration> {
         });
     }
 
-    private static void registerFilters(Environment environment, SparesSettings settings, ObjectMapper mapper) {
+    /**
+     * Order matters: the token is checked before any body is read (strangers are refused without reading), the
+     * body is read whole before a load-shedding slot is taken (a slow sender holds only its own connection), and
+     * the slot covers only the work.
+     */
+    private static void registerFilters(Environment environment, SparesSettings settings, ObjectMapper mapper,
+            TokenAuthenticator authenticator) {
         environment.servlets().addFilter("request-id", new RequestIdFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
-        // Before the body limit: a request refused for load is refused before anything reads its body.
-        environment.servlets().addFilter("load-shedding", new LoadSheddingFilter(settings.getMaxConcurrentRequests(),
-                        settings.getAdmissionWait().toMilliseconds(), mapper,
-                        environment.metrics().meter("spares.load-shed")))
+        environment.servlets().addFilter("authenticate-first", new AuthenticateFirstFilter(authenticator, mapper))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
         environment.servlets().addFilter("body-limit", new BodyLimitFilter(settings.getMaxBodySize().toBytes(),
                         settings.getMaxOptimizerBodySize().toBytes(), mapper))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        environment.servlets().addFilter("load-shedding", new LoadSheddingFilter(settings.getMaxConcurrentRequests(),
+                        settings.getAdmissionWait().toMilliseconds(), mapper,
+                        environment.metrics().meter("spares.load-shed")))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
     }
 
     private static void registerOpenApi(Environment environment) {

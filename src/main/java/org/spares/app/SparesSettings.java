@@ -15,6 +15,13 @@ public class SparesSettings {
     @JsonProperty
     private boolean migrateOnStart = true;
 
+    /**
+     * Whether the service refuses to start on a MySQL/MariaDB server that does not flush its log at every commit
+     * (innodb_flush_log_at_trx_commit other than 1); see {@link DurableCommits}.
+     */
+    @JsonProperty
+    private boolean requireDurableCommits = true;
+
     @NotNull
     @JsonProperty
     private DataSize maxBodySize = DataSize.mebibytes(1);
@@ -22,6 +29,11 @@ public class SparesSettings {
     @NotNull
     @JsonProperty
     private DataSize maxOptimizerBodySize = DataSize.mebibytes(32);
+
+    /** The largest answer stored under an Idempotency-Key (see IdempotentPosts); below max_allowed_packet. */
+    @NotNull
+    @JsonProperty
+    private DataSize maxStoredAnswerSize = DataSize.mebibytes(1);
 
     @NotNull
     @JsonProperty
@@ -92,6 +104,14 @@ public class SparesSettings {
 
     public int getOptimizerConcurrentSolves() {
         return optimizerConcurrentSolves;
+    }
+
+    public DataSize getMaxStoredAnswerSize() {
+        return maxStoredAnswerSize;
+    }
+
+    public boolean isRequireDurableCommits() {
+        return requireDurableCommits;
     }
 
     public boolean isMigrateOnStart() {

@@ -24,6 +24,12 @@ import org.spares.domain.ErrorCode;
  * unique index until the first commits, then fails as a duplicate and replays the stored answer.
  *
  * <p>Failed calls store nothing (their transaction rolled back), so retrying one runs it again.
+ *
+ * <p>A stored answer is at most {@code maxStoredAnswerBytes} (config {@code spares.maxStoredAnswerSize}, 1 MiB):
+ * far below MariaDB's default max_allowed_packet (16 MiB), which a larger row fails on every time, and small
+ * enough that 48 hours of keys cannot grow the database by gigabytes. An answer of a change that is larger is
+ * refused (413, the change rolled back: retry without the key); an optimizer answer that is larger is sent but
+ * not stored, since a solve changes nothing and solving again is its replay.
  */
 public final class IdempotentPosts {
     /** The answer as sent: status, JSON text and Location. */
@@ -36,11 +42,13 @@ public final class IdempotentPosts {
     private final Transactions transactions;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final long maxStoredAnswerBytes;
 
-    public IdempotentPosts(Transactions transactions, ObjectMapper mapper, Clock clock) {
+    public IdempotentPosts(Transactions transactions, ObjectMapper mapper, Clock clock, long maxStoredAnswerBytes) {
         this.transactions = transactions;
         this.mapper = mapper;
         this.clock = clock;
+        this.maxStoredAnswerBytes = maxStoredAnswerBytes;
     }
 
     /**
@@ -63,6 +71,11 @@ public final class IdempotentPosts {
                     Outcome outcome = work.run(handle);
                     Answer answer = toAnswer(outcome);
                     String replay = outcome.storedBody() == null ? answer.json() : json(outcome.storedBody());
+                    if (!storable(replay)) {
+                        throw new DomainException(ErrorCode.PAYLOAD_TOO_LARGE, "the answer is too large to be stored"
+                                + " under an Idempotency-Key; nothing was changed, send the request without one",
+                                Map.of("maxStoredAnswerBytes", maxStoredAnswerBytes));
+                    }
                     HotPathStatements.completeIdempotencyKey(handle, caller.id(), key, answer.status(), replay,
                             answer.location());
                     return answer;
@@ -100,6 +113,9 @@ public final class IdempotentPosts {
             return replay(stored.get(), hash, key);
         }
         Answer answer = toAnswer(work.get());
+        if (!storable(answer.json())) {
+            return answer;
+        }
         try {
             transactions.inTransaction(handle -> {
                 handle.attach(IdempotencyDao.class).insert(caller.id(), key, hash, answer.status(), answer.json(),
@@ -114,6 +130,19 @@ public final class IdempotentPosts {
             return replay(transactions.read(h -> h.attach(IdempotencyDao.class).find(caller.id(), key)).orElseThrow(),
                     hash, key);
         }
+    }
+
+    /** UTF-8 length without encoding the whole text: a JSON answer can be tens of megabytes. */
+    private boolean storable(String json) {
+        if (json.length() > maxStoredAnswerBytes) {
+            return false;
+        }
+        long bytes = 0;
+        for (int index = 0; index < json.length(); index++) {
+            char next = json.charAt(index);
+            bytes += next < 0x80 ? 1 : next < 0x800 || Character.isSurrogate(next) ? 2 : 3;
+        }
+        return bytes <= maxStoredAnswerBytes;
     }
 
     private static void checkKey(String key) {

@@ -28,7 +28,8 @@ import org.spares.support.TestApp;
 /**
  * Tokens never reach a log. The service runs with config.yml's request-log format (written to a file here) and its
  * own loggers at DEBUG, serves requests with good, unknown and revoked tokens, creates a user (whose answer holds a
- * new token) and fails requests; afterwards no token text is in the request log or in any application log line.
+ * new token), fails requests and is sent tokens in query strings, which are refused (401: the token counts only in
+ * the Authorization header); afterwards no token text is in the request log or in any application log line.
  */
 class SecretsNotLoggedTest {
     private static final Path REQUEST_LOG = requestLogFile();
@@ -68,6 +69,11 @@ class SecretsNotLoggedTest {
             String unknown = "sp_" + "Zq9".repeat(14);
             secrets.add(unknown);
             assertThat(APP.client(unknown).get("/api/v1/depots").status()).isEqualTo(401);
+            // A token in the URL is not a credential (it would land in every log on its way), and the URL of a
+            // request that carries one anyway is not logged with its query string.
+            ApiClient noHeader = new ApiClient(APP.baseUrl(), null);
+            assertThat(noHeader.get("/api/v1/depots?access_token=" + adminToken).status()).isEqualTo(401);
+            assertThat(noHeader.get("/api/v1/depots?depot=" + unknown).status()).isEqualTo(401);
         } finally {
             root.detachAppender(captured);
             APP.extension().after();

@@ -24,7 +24,8 @@ import org.spares.domain.ErrorCode;
 
 /**
  * Refuses bodies over the limit with 413 before anything parses them: by Content-Length when it is given, else
- * by reading at most limit + 1 bytes of a chunked body (bounded memory) and handing the rest of the chain a copy.
+ * after reading at most limit + 1 bytes (bounded memory). A body within the limit is read whole and the rest of the
+ * chain gets a copy, so the load-shedding slot and the handler never wait on the network.
  */
 public class BodyLimitFilter implements Filter {
     private final long defaultLimit;
@@ -47,42 +48,19 @@ public class BodyLimitFilter implements Filter {
             refuse((HttpServletResponse) response, limit);
             return;
         }
-        if (declared >= 0 || !hasBody(http)) {
+        if (!RequestBodies.present(http)) {
             chain.doFilter(request, response);
-            drain(http);
             return;
         }
+        // The whole body is read here, after authentication and before a load-shedding slot is taken: a client that
+        // sends slowly holds its own connection and a thread until Jetty's idle timeout or minimum data rate
+        // (config.yml) cuts it, never a slot that others need.
         byte[] body = readAtMost(http.getInputStream(), limit + 1);
         if (body.length > limit) {
             refuse((HttpServletResponse) response, limit);
             return;
         }
         chain.doFilter(new BufferedRequest(http, body), response);
-    }
-
-    /**
-     * A request refused before its body was read (401, 403, 404) leaves bytes on the connection; Jetty then closes
-     * it, and a client that pooled it fails its next request. Reading the rest (at most the limit, already checked)
-     * keeps the connection usable.
-     */
-    private static void drain(HttpServletRequest http) {
-        if (http.getContentLengthLong() <= 0) {
-            return;
-        }
-        try {
-            InputStream input = http.getInputStream();
-            byte[] sink = new byte[8192];
-            while (input.read(sink) != -1) {
-                // discard
-            }
-        } catch (IOException | IllegalStateException alreadyClosed) {
-            // The connection is gone or the body was read as text; nothing left to keep alive.
-        }
-    }
-
-    private static boolean hasBody(HttpServletRequest http) {
-        String method = http.getMethod();
-        return "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method);
     }
 
     private void refuse(HttpServletResponse response, long limit) throws IOException {
