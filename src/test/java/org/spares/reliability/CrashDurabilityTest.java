@@ -95,7 +95,7 @@ class CrashDurabilityTest {
         }
         // The user is made here, on the database the child will use, which saves starting a JVM for add-user.
         String token = new Transactions(migratedJdbi(), 3).inTransaction(handle -> new UserService(Clock.systemUTC())
-                .create(handle, new NewUser("crash-admin", Role.ADMIN, List.of()))).token();
+                .createByOperator(handle, new NewUser("crash-admin", Role.ADMIN, List.of()))).token();
         service = new ChildService(directory, environment);
         service.start();
         assertPortsLocal();
