@@ -46,13 +46,16 @@ public final class StockSolver {
      * The plan is re-checked against every constraint before it is answered. Should the exact phase's plan fail
      * that check (a search cut short, or floating-point sums that land a hair over a target), the heuristic's
      * plan, feasible by construction, is answered instead, with its own honest gap against the same proven bound:
-     * a worse plan is a defect of degree, a broken constraint a defect of kind.
+     * a worse plan is a defect of degree, a broken constraint a defect of kind. The heuristic's plan is first
+     * topped up to the backorder caps as the report counts them ({@link PlanRepair}), where the search's gain form
+     * rounds.
      */
     static Plan reportOrFallBack(UnitProblem problem, int[] levels, int[] start, double bound, long millis) {
         try {
             return PlanReport.report(problem, levels, bound, millis);
         } catch (IllegalStateException broken) {
             LOG.warn("exact phase answered an infeasible plan ({}); answering the heuristic plan", broken.getMessage());
+            PlanRepair.meetCaps(problem, start);
             return PlanReport.report(problem, start, bound, millis);
         }
     }

@@ -24,7 +24,8 @@ public final class OptimizerBenchmark {
     }
 
     public static void main(String[] arguments) throws Exception {
-        String vector = arguments.length > 0 ? arguments[0] : "src/test/resources/vectors/solve-2000x20-wait-per-depot.json";
+        String vector = arguments.length > 0 ? arguments[0]
+                : "src/test/resources/vectors/solve-2000x20-wait-per-depot.json";
         long limit = arguments.length > 1 ? Long.parseLong(arguments[1]) : 5_000L;
         double target = arguments.length > 2 ? Double.parseDouble(arguments[2]) : 1e-5;
         ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
