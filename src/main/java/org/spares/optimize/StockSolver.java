@@ -2,8 +2,11 @@ package org.spares.optimize;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spares.domain.DomainException;
+import org.spares.domain.ErrorCode;
 
 /**
  * Solves a {@link StockModel} exactly or with an honest gap: Lagrangian (LP) bound, a feasible plan from the
@@ -23,10 +26,12 @@ public final class StockSolver {
         progress.progress(0.0, "tables");
         UnitProblem problem = new UnitProblem(model);
         checkCancelled(limits);
+        checkDeadline(limits, deadline, "tables");
         progress.progress(0.1, "bound");
         Lagrangian lagrangian = new Lagrangian(problem);
         Lagrangian.Evaluation evaluation = lagrangian.maximise(limits);
         checkCancelled(limits);
+        checkDeadline(limits, deadline, "bound");
         progress.progress(0.3, "heuristic");
         PrimalHeuristic heuristic = new PrimalHeuristic(problem);
         int[] levels = problem.minimiseBackorders ? heuristic.minimumBackordersPlan()
@@ -113,6 +118,19 @@ public final class StockSolver {
 
     private static long remainingMillis(long deadline) {
         return Math.max(50L, (deadline - System.nanoTime()) / 1_000_000L);
+    }
+
+    /**
+     * Before the heuristic there is no plan to answer, so a time limit passed by then is 503 naming the limit: the
+     * limit is a promise to the caller, and a model that big needs a longer one (or to be split). From the heuristic
+     * on, the plan found so far is answered with its honest gap.
+     */
+    private static void checkDeadline(SolverLimits limits, long deadline, String phase) {
+        if (System.nanoTime() - deadline > 0) {
+            throw new DomainException(ErrorCode.UNAVAILABLE, "the model's " + phase + " took longer than the time "
+                    + "limit of " + limits.timeLimitMillis() + " ms; split the model or allow more time",
+                    Map.of("timeLimitMillis", limits.timeLimitMillis(), "retryable", false));
+        }
     }
 
     private static void checkCancelled(SolverLimits limits) {

@@ -9,12 +9,13 @@ import org.spares.domain.ErrorCode;
  * position with demand gets about mu + 8 sigma + 4 units (UnitTables), and everything after the tables (the
  * bound, the heuristic, the frontier's sequence, the report's sums) works in proportion to them. A request past
  * the limit is refused up front with 422 instead of running the heap out: 600 positions with a mean pipeline of
- * 100,000 and a variance ratio of 1,000 would need 108 million units (860 MB for one table kind, several seconds
- * of log-gamma work per million). The limit is eight times what a realistic 50-depot x 5,000-part model needs
- * (1.3 million), and about 80 MB per table kind.
+ * 100,000 and a variance ratio of 1,000 would need 108 million units (860 MB for one table kind). Time decides the
+ * limit more than memory: 9.7 million units took 44 s to tabulate and bound on the loaded 2-core machine, far
+ * past a 20 s time limit. 4 million is three times what a realistic 50-depot x 5,000-part model needs (1.3
+ * million) and 32 MB per table kind.
  */
 final class TableSize {
-    static final long MAXIMUM_TABLE_UNITS = 10_000_000L;
+    static final long MAXIMUM_TABLE_UNITS = 4_000_000L;
 
     private TableSize() {
     }

@@ -8,10 +8,11 @@ import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
 
 /**
- * The frontier keeps the time limit it is given: a frontier cut short is not the frontier, so it is refused with
- * 503 UNAVAILABLE naming the limit (a configured 20 s used to run on for as long as the model took).
+ * The optimizer keeps the time limit it is given (a configured 20 s used to run on for as long as the model took):
+ * a frontier cut short is not the frontier, and a solve with no plan yet has nothing to answer, so both are
+ * refused with 503 UNAVAILABLE naming the limit; a solve that has a plan answers it with its honest gap.
  */
-class FrontierTimeLimitTest {
+class TimeLimitTest {
 
     @Test
     void aFrontierPastItsTimeLimitIs503NamingTheLimit() {
@@ -23,6 +24,16 @@ class FrontierTimeLimitTest {
         assertThat(refused).isNotNull();
         assertThat(refused.code()).isEqualTo(ErrorCode.UNAVAILABLE);
         assertThat(refused.getMessage()).contains("1 ms");
+    }
+
+    @Test
+    void aSolveWithNoPlanByItsTimeLimitIs503NamingTheLimit() {
+        OptimizeRequest request = RealisticModels.generate(10, 1000, 365, 5L);
+        DomainException refused = catchThrowableOfType(() -> Optimizer.solve(request,
+                new SolverLimits(1, () -> false), ProgressListener.NONE), DomainException.class);
+        assertThat(refused).isNotNull();
+        assertThat(refused.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(refused.details()).containsEntry("timeLimitMillis", 1L);
     }
 
     @Test
