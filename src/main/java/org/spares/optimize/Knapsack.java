@@ -21,8 +21,12 @@ import java.util.stream.IntStream;
  * bounds of the states still open when the deadline passed, and the best state found.
  */
 final class Knapsack {
-    /** States kept at once (about 24 bytes each, plus the selection links): beyond this the search gives up. */
-    static final int MAXIMUM_STATES = 4_000_000;
+    /**
+     * States kept at once (20 bytes each in two lists, plus 8 bytes per selection link, up to 8 links a state):
+     * about 100 MB for one search at most, with one search per core. Beyond it the search stops, and what it had
+     * proven so far (the open states' bounds) is answered.
+     */
+    static final int MAXIMUM_STATES = 1_000_000;
     private final double[] profit;
     private final double[] weight;
     private final int[] order;
