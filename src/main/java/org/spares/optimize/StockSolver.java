@@ -10,9 +10,9 @@ import org.spares.domain.ErrorCode;
 
 /**
  * Solves a {@link StockModel} exactly or with an honest gap: Lagrangian (LP) bound, a feasible plan from the
- * heuristics, reduced-cost fixing against it, and an exact search on the small core that is left: our own
- * knapsack branch and bound when the scope has one row (each depot, in parallel, when no system-wide row couples
- * them; or the one system-wide row), ojalgo's MIP when depot rows and a system-wide row meet.
+ * heuristics, reduced-cost fixing against it, and an exact search on the small core that is left: our own exact
+ * knapsack (Pareto states with bounds) when the scope has one row (each depot, in parallel, when no system-wide
+ * row couples them; or the one system-wide row), ojalgo's MIP when depot rows and a system-wide row meet.
  */
 public final class StockSolver {
     private static final Logger LOG = LoggerFactory.getLogger(StockSolver.class);
