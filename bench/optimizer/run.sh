@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Optimizer benchmark: the 2000x20 reference vector and generated cases from 12.5k to 200k positions.
+# Optimizer benchmark: baseline (2000x20 vector, synthetic 12.5k-200k positions), then realistic and synthetic curves to 250k.
 # Usage: bench/optimizer/run.sh [timeLimitMillis=5000] [targetGap=1e-5]   (run from anywhere; needs Maven, Java 17)
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -16,8 +16,6 @@ import java.util.stream.IntStream;
  * heuristic plan is already that close to their LP bound need no search at all.
  */
 final class ExactPhase {
-    /** Deep recursion in {@link Knapsack} on large cores: reserve a big stack (virtual memory only). */
-    private static final long WORKER_STACK_BYTES = 512L * 1024 * 1024;
     private final UnitProblem problem;
     private final KnapsackCore solver;
     private final Lagrangian.Evaluation evaluation;
@@ -52,7 +50,7 @@ final class ExactPhase {
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), scopes.size()));
         AtomicInteger waiting = new AtomicInteger(scopes.size());
         ExecutorService pool = Executors.newFixedThreadPool(threads,
-                runnable -> daemon(new Thread(null, runnable, "stock-exact", WORKER_STACK_BYTES)));
+                runnable -> daemon(new Thread(runnable, "stock-exact")));
         try {
             List<Future<KnapsackCore.Outcome>> futures = new ArrayList<>();
             for (Integer index : order) {

@@ -1,8 +1,12 @@
 package org.spares.optimize;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
+import org.spares.domain.DomainException;
+import org.spares.domain.ErrorCode;
 
 /**
  * The cost-versus-backorders frontier by marginal analysis from the fill-rate floors. Every prefix of the greedy
@@ -18,7 +22,12 @@ final class FrontierBuilder {
     private FrontierBuilder() {
     }
 
+    /**
+     * @throws DomainException 503 UNAVAILABLE when the time limit passes first: a frontier cut short is not the
+     *     frontier, and the time limit is a promise to the caller
+     */
     static FrontierAnswer frontier(StockModel model, int points, SolverLimits limits, ProgressListener progress) {
+        long deadline = System.nanoTime() + limits.timeLimitMillis() * 1_000_000L;
         progress.progress(0.0, "sequence");
         UnitTables tables = new UnitTables(model);
         int[] levels = new int[tables.size()];
@@ -27,24 +36,25 @@ final class FrontierBuilder {
             levels[position] = tables.floor(position);
             startEbo += model.positions().get(position).distribution().expectedBackorders(levels[position]);
         }
-        Sequence sequence = sequence(tables, levels.clone(), startEbo, limits);
+        Sequence sequence = sequence(tables, levels.clone(), startEbo, limits, deadline);
         progress.progress(0.6, "points");
         List<FrontierAnswer.Point> answer = new ArrayList<>();
-        double endCost = sequence.costs.get(sequence.costs.size() - 1);
+        double endCost = sequence.costs[sequence.size - 1];
         int step = 0;
         int lastChosen = -1;
         for (int point = 0; point < points; point++) {
             double target = endCost * point / (points - 1);
             int chosen = lastChosen < 0 ? 0 : lastChosen;
-            while (chosen + 1 < sequence.costs.size() && sequence.costs.get(chosen + 1) <= target * (1 + 1e-12)) {
+            while (chosen + 1 < sequence.size && sequence.costs[chosen + 1] <= target * (1 + 1e-12)) {
                 chosen++;
             }
             if (chosen == lastChosen) {
                 continue;
             }
             for (; step < chosen; step++) {
-                levels[sequence.positions.get(step)]++;
+                levels[sequence.positions[step]]++;
             }
+            checkDeadline(limits, deadline);
             answer.add(evaluate(model, levels));
             lastChosen = chosen;
         }
@@ -52,11 +62,27 @@ final class FrontierBuilder {
         return new FrontierAnswer(answer);
     }
 
-    /** Greedy sequence: costs.get(j) is the cost after j units; positions.get(j) is the (j+1)-th unit's position. */
-    private record Sequence(List<Double> costs, List<Integer> positions) {
+    /**
+     * Greedy sequence: costs[j] is the cost after j units; positions[j] is the (j+1)-th unit's position. Primitive
+     * arrays: boxed lists took 40 bytes a step, and a sequence has about as many steps as the tables have units.
+     */
+    private static final class Sequence {
+        double[] costs = new double[1024];
+        int[] positions = new int[1024];
+        int size;
+
+        void add(double cost, int position) {
+            if (size == costs.length) {
+                costs = Arrays.copyOf(costs, 2 * size);
+                positions = Arrays.copyOf(positions, 2 * size);
+            }
+            costs[size] = cost;
+            positions[size++] = position;
+        }
     }
 
-    private static Sequence sequence(UnitTables tables, int[] levels, double startEbo, SolverLimits limits) {
+    private static Sequence sequence(UnitTables tables, int[] levels, double startEbo, SolverLimits limits,
+            long deadline) {
         double cost = 0.0;
         for (int position = 0; position < levels.length; position++) {
             for (int unit = 0; unit < levels[position]; unit++) {
@@ -67,23 +93,33 @@ final class FrontierBuilder {
         for (int position = 0; position < levels.length; position++) {
             queue.add(new double[] {gainPerCost(tables, position, levels[position]), position});
         }
-        List<Double> costs = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        costs.add(cost);
+        Sequence sequence = new Sequence();
+        sequence.add(cost, -1);
         double ebo = startEbo;
-        while (!queue.isEmpty() && ebo > NEGLIGIBLE_SHARE * startEbo && costs.size() < MAXIMUM_STEPS) {
-            if ((costs.size() & 4095) == 0 && limits.stopRequested()) {
-                throw new SolveCancelledException();
+        while (!queue.isEmpty() && ebo > NEGLIGIBLE_SHARE * startEbo && sequence.size < MAXIMUM_STEPS) {
+            if ((sequence.size & 4095) == 0) {
+                checkDeadline(limits, deadline);
             }
             int position = (int) queue.poll()[1];
             ebo -= tables.gain(position, levels[position]);
             cost += tables.cost(position, levels[position]);
+            sequence.positions[sequence.size - 1] = position;
             levels[position]++;
-            costs.add(cost);
-            positions.add(position);
+            sequence.add(cost, -1);
             queue.add(new double[] {gainPerCost(tables, position, levels[position]), position});
         }
-        return new Sequence(costs, positions);
+        return sequence;
+    }
+
+    private static void checkDeadline(SolverLimits limits, long deadline) {
+        if (limits.stopRequested()) {
+            throw new SolveCancelledException();
+        }
+        if (System.nanoTime() - deadline > 0) {
+            throw new DomainException(ErrorCode.UNAVAILABLE, "the frontier did not finish within the time limit of "
+                    + limits.timeLimitMillis() + " ms; ask for fewer points or a smaller model",
+                    Map.of("timeLimitMillis", limits.timeLimitMillis(), "retryable", false));
+        }
     }
 
     private static double gainPerCost(UnitTables tables, int position, int unit) {

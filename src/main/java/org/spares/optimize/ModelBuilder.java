@@ -1,6 +1,7 @@
 package org.spares.optimize;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,14 @@ public final class ModelBuilder {
                 Objective.MIN_COST, null));
     }
 
+    /**
+     * A cap below this share of the mean pipeline it bounds is refused as INFEASIBLE: the search counts the row as
+     * gains summed up to the mean (sum of means - cap), which holds about 1e-13 of the mean, so a smaller cap is
+     * below what it can tell apart (at a mean of 100,000 a cap of 1e-12 asked for every unit up to the underflow of
+     * the tail and called the result optimal). Realistic caps are a fraction of the mean, never 1e-10 of it.
+     */
+    static final double CAP_RESOLUTION = 1e-10;
+
     /** EBO > 0 for every position with demand, so a cap of 0 (or less) on backorders can never be met. */
     private static void checkFeasible(StockModel model) {
         double[] depotDemand = new double[model.depots().size()];
@@ -79,17 +88,21 @@ public final class ModelBuilder {
         }
         for (int index = 0; index < depotDemand.length; index++) {
             StockModel.Depot depot = model.depots().get(index);
-            if (depot.backorderLimit() != null && depot.backorderLimit() <= 0.0 && depotDemand[index] > 0.0) {
+            if (depot.backorderLimit() != null && depot.backorderLimit() <= CAP_RESOLUTION * depotDemand[index]
+                    && depotDemand[index] > 0.0) {
                 throw infeasible("depot " + depot.code() + ": maxPartsWaitHours " + depot.maxPartsWaitHours()
-                        + " leaves no time to wait for parts, but the depot has demand",
+                        + " leaves no time to wait for parts (the backorders it allows must be more than "
+                        + CAP_RESOLUTION + " of the depot's mean pipeline), but the depot has demand",
                         Map.of("depot", depot.code(), "target", "maxPartsWaitHours",
                                 "value", depot.maxPartsWaitHours()));
             }
         }
         boolean anyDemand = !model.positions().isEmpty();
-        if (model.backorderLimit() != null && model.backorderLimit() <= 0.0 && anyDemand) {
-            throw infeasible("maxTotalBackorders " + model.backorderLimit()
-                    + " cannot be met: every position with demand has expected backorders > 0",
+        double totalDemand = Arrays.stream(depotDemand).sum();
+        if (model.backorderLimit() != null && model.backorderLimit() <= CAP_RESOLUTION * totalDemand && anyDemand) {
+            throw infeasible("maxTotalBackorders " + model.backorderLimit() + " cannot be met: every position with "
+                    + "demand has expected backorders > 0, and a cap must be more than " + CAP_RESOLUTION
+                    + " of the mean pipeline it bounds (" + totalDemand + ") to be resolved",
                     Map.of("target", "maxTotalBackorders", "value", model.backorderLimit()));
         }
         if (model.annualBudget() != null && !Constraints.atMost(floorCost, model.annualBudget())) {

@@ -54,6 +54,10 @@ final class PrimalHeuristic {
         }
         while (gained < target && !queue.isEmpty()) {
             int position = (int) queue.poll()[1];
+            if (!(tables.gain(position, levels[position]) > 0.0)) {
+                // the best unit gains nothing (its tail underflowed): PlanRepair judges what is left of the row
+                return;
+            }
             gained += tables.gain(position, levels[position]);
             levels[position]++;
             queue.add(new double[] {costPerGain(position, levels[position]), position});

@@ -2,8 +2,8 @@ package org.spares.optimize;
 
 /**
  * Finds a grid all profits lie on, such as 0.05 when every holding cost is a price in cents times a rate of 0.25
- * or 0.2. Branch and bound may then prune any subtree whose bound, rounded down to the grid, does not beat the
- * best: a proof of optimality needs far fewer nodes than with real-valued costs.
+ * or 0.2. The exact knapsack may then drop any state whose bound, rounded down to the grid, does not beat the
+ * best: a proof of optimality keeps far fewer states than with real-valued costs.
  */
 final class ProfitGrain {
     private static final double[] MANTISSAS = {5.0, 2.5, 2.0, 1.25, 1.0};

@@ -31,6 +31,7 @@ final class RequestValidator {
         Set<String> codes = validateDepots(request.depots(), request.objective());
         validateDemand(request.demand(), skus, codes);
         validateTargets(request);
+        TableSize.check(request);
     }
 
     static void validatePoints(Integer points) {

@@ -28,10 +28,14 @@ final class UnitTables {
         this.tailBackorders = new double[positions.size()];
         for (int index = 0; index < positions.size(); index++) {
             StockModel.Position position = positions.get(index);
-            double variance = position.mean() * effectiveVarianceToMean(position.distribution());
-            int length = (int) Math.ceil(position.mean() + 8.0 * Math.sqrt(variance) + 4.0);
-            fill(index, Math.max(length, position.floor() + 2));
+            double length = initialLength(position.mean(), effectiveVarianceToMean(position.distribution()));
+            fill(index, Math.max((int) Math.ceil(length), position.floor() + 2));
         }
+    }
+
+    /** Units worth tabulating up front: eight standard deviations past the mean (TableSize estimates from this). */
+    static double initialLength(double mean, double varianceToMean) {
+        return mean + 8.0 * Math.sqrt(mean * varianceToMean) + 4.0;
     }
 
     private static double effectiveVarianceToMean(PipelineDistribution distribution) {
