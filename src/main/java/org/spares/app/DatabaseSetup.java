@@ -79,7 +79,7 @@ public final class DatabaseSetup {
      * and a pool of its own that the caller closes.
      */
     public static CommandDatabase openForCommand(SparesConfiguration configuration, String name) {
-        ManagedDataSource dataSource = configuration.getDatabase().build(new MetricRegistry(), name);
+        ManagedDataSource dataSource = PoolValidator.build(configuration.getDatabase(), new MetricRegistry(), name);
         Jdbi jdbi = JdbiSetup.configure(Jdbi.create(dataSource));
         jdbi.installPlugin(new SqlObjectPlugin());
         migrate(dataSource);

@@ -138,7 +138,7 @@ public class SparesApplication extends Application<SparesConfiguration> {
             migrate(database, environment);
         }
         Jdbi jdbi = JdbiSetup.cacheDaoMetadata(JdbiSetup.configure(new JdbiFactory().build(environment, database,
-                "database")));
+                PoolValidator.build(database, environment.metrics(), "database"), "database")));
         if (database.isAutoCommentsEnabled()) {
             jdbi.setTemplateEngine(new CommentingTemplateEngine());
         }
@@ -205,7 +205,7 @@ public class SparesApplication extends Application<SparesConfiguration> {
 
     /** A short-lived pool of its own, so the service's pool starts on a migrated schema. */
     private static void migrate(DataSourceFactory database, Environment environment) {
-        ManagedDataSource dataSource = database.build(environment.metrics(), "migrations");
+        ManagedDataSource dataSource = PoolValidator.build(database, environment.metrics(), "migrations");
         try {
             DatabaseSetup.migrate(dataSource);
         } finally {
