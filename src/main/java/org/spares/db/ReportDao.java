@@ -32,12 +32,15 @@ public final class ReportDao {
      * One depot's positions' running totals as of their last ledger row at or before :at ({@code before}: strictly
      * before); positions without one are absent. When no position has rows on both sides of :at (typically :at is
      * now, or before the first row) the position rows hold the answer: they keep their newest row's totals, and
-     * ledger is not read at all. Otherwise each position's last instant by a loose index scan (MAX(at) per
-     * position, one depot) joined back on the covering index ix_ledger_position_totals, never the table. Several
-     * rows of one position at that very instant all come back (with their id, {@code row_id}, from the index's
-     * primary-key suffix); {@link #lastRowsOfDepot} keeps the highest id. No ORDER BY and no join with other
-     * tables: run alone per depot this is index-only (~0.07 s per depot of 5,000 parts on MariaDB), while inside a
-     * join or under a sort MariaDB picked plans of 3-90 s. Depot codes, skus and targets are joined in Java.
+     * ledger is not read at all. Otherwise, for each of the depot's positions, its last instant is one backward dive
+     * into ix_ledger_position_totals (the ORDER BY names every index column, DESC, so H2 and MariaDB both read the
+     * index backwards and stop at the first row), and the rows at that instant come back from the same covering
+     * index. Several rows of one position at that very instant all come back (with their id, {@code row_id}, from
+     * the index's primary-key suffix); {@link #lastRowsOfDepot} keeps the highest id. So the work is a few index
+     * rows per position whatever its number of rows. (The earlier form, MAX(at) GROUP BY position joined back, was
+     * quadratic in a position's rows on H2: it scanned them once per row.) No ORDER BY of
+     * the result and no join with other tables: under a sort or inside a bigger join MariaDB picked plans of 3-90 s.
+     * Depot codes, skus and targets are joined in Java.
      */
     private static String lastRowsOfDepot(boolean fromLedger, boolean before) {
         String atOrBefore = before ? " < :at" : " <= :at";
@@ -51,12 +54,13 @@ public final class ReportDao {
         return """
             SELECT l.depot_id, l.part_id, l.id AS row_id, l.at, l.on_hand_after AS on_hand, l.cost_time_micros,
                    l.unit_micros, l.value_micros, l.last_issue_at
-              FROM (SELECT p.depot_id, p.part_id, MAX(p.at) AS at FROM ledger p
-                     WHERE p.depot_id = :depotId AND p.at""" + atOrBefore + """
+              FROM positions p
+              JOIN ledger l ON l.depot_id = p.depot_id AND l.part_id = p.part_id
+               AND l.at = (SELECT x.at FROM ledger x
+                            WHERE x.depot_id = p.depot_id AND x.part_id = p.part_id AND x.at""" + atOrBefore + """
 
-                     GROUP BY p.depot_id, p.part_id) m
-              JOIN ledger l ON l.depot_id = m.depot_id AND l.part_id = m.part_id AND l.at = m.at
-            """;
+                            ORDER BY x.depot_id DESC, x.part_id DESC, x.at DESC LIMIT 1)
+             WHERE p.depot_id = :depotId AND p.first_row_at""" + atOrBefore + "\n";
     }
 
     /** Every position's totals as of its newest row, when that row is before :at (no position straddles :at). */
@@ -97,14 +101,17 @@ public final class ReportDao {
             """;
 
     /**
-     * The part's latest row at or before the instant: a loose index scan of ix_ledger_part_at (part_id, at) finds
-     * each part's newest instant, then the rows at exactly that instant; several rows at one instant are settled by
-     * id in {@link #anchors}.
+     * The part's latest row at or before the instant: for each part, its newest instant by one backward dive into
+     * ix_ledger_part_at (part_id, at), then the rows at exactly that instant from the same index; several rows at
+     * one instant are settled by id in {@link #anchors}. Index-driven on H2 and MariaDB: a few index rows per part,
+     * however many rows the part has (MAX(at) GROUP BY part_id joined back scanned a part's rows once per row on H2).
      */
     private static final String ANCHORS = """
             SELECT l.part_id, l.id, l.at, l.average_unit_cost_after, l.cost_time_micros
-              FROM (SELECT part_id, MAX(at) AS at FROM ledger WHERE at <= :at GROUP BY part_id) m
-              JOIN ledger l ON l.part_id = m.part_id AND l.at = m.at
+              FROM parts p
+              JOIN ledger l ON l.part_id = p.id
+               AND l.at = (SELECT x.at FROM ledger x WHERE x.part_id = p.id AND x.at <= :at
+                            ORDER BY x.part_id DESC, x.at DESC LIMIT 1)
             """;
 
     /** A position's running totals as of its last row at or before some instant. */
