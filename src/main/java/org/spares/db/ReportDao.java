@@ -42,7 +42,7 @@ public final class ReportDao {
      * the result and no join with other tables: under a sort or inside a bigger join MariaDB picked plans of 3-90 s.
      * Depot codes, skus and targets are joined in Java.
      */
-    private static String lastRowsOfDepot(boolean fromLedger, boolean before) {
+    static String lastRowsOfDepot(boolean fromLedger, boolean before) {
         String atOrBefore = before ? " < :at" : " <= :at";
         if (!fromLedger) {
             return """
@@ -106,7 +106,7 @@ public final class ReportDao {
      * one instant are settled by id in {@link #anchors}. Index-driven on H2 and MariaDB: a few index rows per part,
      * however many rows the part has (MAX(at) GROUP BY part_id joined back scanned a part's rows once per row on H2).
      */
-    private static final String ANCHORS = """
+    static final String ANCHORS = """
             SELECT l.part_id, l.id, l.at, l.average_unit_cost_after, l.cost_time_micros
               FROM parts p
               JOIN ledger l ON l.part_id = p.id
