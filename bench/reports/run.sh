@@ -2,7 +2,8 @@
 # Reports benchmark on MariaDB/MySQL: seeds a bulk ledger, starts the service with -Xmx512m and times each report.
 # Usage: bench/reports/run.sh [rows=1000000] [depots=20] [parts=5000]
 # Env: BENCH_DB (schema, default spares_bench, DROPPED and re-created), BENCH_DB_HOST (127.0.0.1:3306),
-#      BENCH_DB_USER (root), BENCH_DB_PASSWORD (empty), BENCH_REPEAT (5), BENCH_SKIP_SEED=1 to reuse the schema.
+#      BENCH_DB_USER (root), BENCH_DB_PASSWORD (empty), BENCH_REPEAT (5), BENCH_SKIP_SEED=1 to reuse the schema,
+#      BENCH_PORT (18080; the admin port is the next one), BENCH_JAR (target/spares.jar).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROWS=${1:-1000000}
@@ -14,22 +15,24 @@ REPEAT=${BENCH_REPEAT:-5}
 export SPARES_DB_URL="jdbc:mysql://$HOST/$DB?createDatabaseIfNotExist=true"
 export SPARES_DB_USER=${BENCH_DB_USER:-root}
 export SPARES_DB_PASSWORD=${BENCH_DB_PASSWORD:-}
-export SPARES_PORT=18080 SPARES_ADMIN_PORT=18081
+export SPARES_PORT=${BENCH_PORT:-18080}
+export SPARES_ADMIN_PORT=$((SPARES_PORT + 1))
+JAR=${BENCH_JAR:-target/spares.jar}
 
-[ -f target/spares.jar ] || mvn -q -DskipTests package
+[ -f "$JAR" ] || mvn -q -DskipTests package
 if [ "${BENCH_SKIP_SEED:-0}" != 1 ]; then
   mysql -h"${HOST%:*}" -P"${HOST#*:}" -u"$SPARES_DB_USER" ${SPARES_DB_PASSWORD:+-p$SPARES_DB_PASSWORD} \
     -e "DROP DATABASE IF EXISTS \`$DB\`; CREATE DATABASE \`$DB\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
   start=$(date +%s.%N)
-  java -Xmx1g -jar target/spares.jar seed-bulk --rows "$ROWS" --depots "$DEPOTS" --parts "$PARTS" --seed 1 config.yml
+  java -Xmx1g -jar "$JAR" seed-bulk --rows "$ROWS" --depots "$DEPOTS" --parts "$PARTS" --seed 1 config.yml
   echo "seed-bulk: $(echo "$(date +%s.%N) - $start" | bc) s"
   start=$(date +%s.%N)
-  java -Xmx1g -jar target/spares.jar check-ledger config.yml 2>/dev/null | tail -1
+  java -Xmx1g -jar "$JAR" check-ledger config.yml 2>/dev/null | tail -1
   echo "check-ledger: $(echo "$(date +%s.%N) - $start" | bc) s"
 fi
-TOKEN=$(java -jar target/spares.jar add-user --name "bench-$$" --role FINANCE config.yml 2>/dev/null | tail -1)
+TOKEN=$(java -jar "$JAR" add-user --name "bench-$$" --role FINANCE config.yml 2>/dev/null | tail -1)
 
-java -Xmx512m -jar target/spares.jar server config.yml > /tmp/spares-bench-server.log 2>&1 &
+java -Xmx512m -jar "$JAR" server config.yml > /tmp/spares-bench-server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER' EXIT
 until curl -sf "localhost:$SPARES_ADMIN_PORT/healthcheck" > /dev/null; do sleep 1; done

@@ -86,7 +86,7 @@ public final class DatabaseSetup {
         // (tomcat-jdbc, at ERROR) before the command can say in one line that the database cannot be reached.
         factory.setInitialSize(0);
         factory.setMinSize(0);
-        ManagedDataSource dataSource = factory.build(new MetricRegistry(), name);
+        ManagedDataSource dataSource = PoolValidator.build(factory, new MetricRegistry(), name);
         Jdbi jdbi = JdbiSetup.configure(Jdbi.create(dataSource));
         jdbi.installPlugin(new SqlObjectPlugin());
         migrate(dataSource);

@@ -179,7 +179,7 @@ public class SparesApplication extends Application<SparesConfiguration> {
             migrate(database, environment);
         }
         Jdbi jdbi = JdbiSetup.cacheDaoMetadata(JdbiSetup.configure(new JdbiFactory().build(environment, database,
-                "database")));
+                PoolValidator.build(database, environment.metrics(), "database"), "database")));
         if (DatabaseSetup.isMySql(database.getUrl())) {
             DurableCommits.checkMySql(jdbi, !settings.isRequireDurableCommits());
         }
@@ -253,7 +253,7 @@ public class SparesApplication extends Application<SparesConfiguration> {
 
     /** A short-lived pool of its own, so the service's pool starts on a migrated schema. */
     private static void migrate(DataSourceFactory database, Environment environment) {
-        ManagedDataSource dataSource = database.build(environment.metrics(), "migrations");
+        ManagedDataSource dataSource = PoolValidator.build(database, environment.metrics(), "migrations");
         try {
             DatabaseSetup.migrate(dataSource);
         } finally {

@@ -67,7 +67,7 @@ public class SeedBulkCommand extends ConfiguredCommand<SparesConfiguration> {
     }
 
     /** Seeds an empty, migrated database on the connection (also used by the tests). */
-    static void seed(Connection connection, long rows, int depots, int parts, long seed, Instant start, Instant end,
+    public static void seed(Connection connection, long rows, int depots, int parts, long seed, Instant start, Instant end,
             LongConsumer progress) throws SQLException {
         requireEmpty(connection);
         Random random = new Random(seed);

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +14,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Streams a report as CSV (RFC 4180, CRLF): a header row of the column names, one line per row, the total line
- * last. The report's own fields (period, asOf) are not repeated in the CSV: the caller asked with them.
+ * last. The report's own fields (period, asOf) are not repeated in the CSV: the caller asked with them. Every
+ * cell goes through {@link CsvCell}, so text that a spreadsheet would run as a formula arrives as text.
  */
 public final class CsvReportWriter implements ReportWriter {
     private final Writer writer;
@@ -57,8 +57,7 @@ public final class CsvReportWriter implements ReportWriter {
     private void print(List<Object> cells) {
         List<String> texts = new ArrayList<>(cells.size());
         for (Object cell : cells) {
-            texts.add(cell == null ? "" : cell instanceof BigDecimal decimal ? decimal.toPlainString()
-                    : cell.toString());
+            texts.add(CsvCell.text(cell));
         }
         try {
             csv.printRecord(texts);

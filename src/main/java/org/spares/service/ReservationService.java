@@ -93,14 +93,16 @@ public final class ReservationService {
         StockLedger.lockPart(handle, row.partId());
         PositionDao.Row position = handle.attach(PositionDao.class).lock(row.depotId(), row.partId()).orElseThrow();
         Reservation current = get(handle, id);
-        if (current.status() == ReservationStatus.HELD && !clock.instant().isBefore(current.expiresAt())) {
+        // One instant, read after the part lock, for issuedAt, the audit row and the ISSUE row.
+        Instant at = ledger.now();
+        if (current.status() == ReservationStatus.HELD && !at.isBefore(current.expiresAt())) {
             throw illegal("reservation " + id + " expired at " + current.expiresAt(), "EXPIRED");
         }
-        move(handle, actor, row, ReservationStatus.HELD, ReservationStatus.ISSUED, "issued");
+        move(handle, actor, row, ReservationStatus.HELD, ReservationStatus.ISSUED, "issued", at);
         if (handle.attach(PositionDao.class).takeReserved(position.id(), row.quantity()) != 1) {
             throw new IllegalStateException("reservation " + id + " was not reserved on its position");
         }
-        ledger.record(handle, actor, new StockLedger.Entry(MovementType.ISSUE, row.depotId(), current.depot(),
+        ledger.record(handle, actor, at, new StockLedger.Entry(MovementType.ISSUE, row.depotId(), current.depot(),
                 row.partId(), position.id(), -row.quantity(), position.onHand() - row.quantity(), null,
                 "repair order " + row.repairOrderId(), null, null, id));
         return get(handle, id);
@@ -113,12 +115,12 @@ public final class ReservationService {
         ReservationStatus status = ReservationStatus.valueOf(handle.attach(ReservationDao.class).row(id)
                 .orElseThrow().status());
         if (status == ReservationStatus.BACKORDERED) {
-            move(handle, actor, row, status, ReservationStatus.RELEASED, "released");
+            move(handle, actor, row, status, ReservationStatus.RELEASED, "released", ledger.now());
             handle.attach(PositionDao.class).addBackordered(position.id(), -row.quantity());
             partsWait.backorderLeft(handle, actor, row.repairOrderId());
             return get(handle, id);
         }
-        move(handle, actor, row, ReservationStatus.HELD, ReservationStatus.RELEASED, "released");
+        move(handle, actor, row, ReservationStatus.HELD, ReservationStatus.RELEASED, "released", ledger.now());
         unreserve(handle, actor, position.id(), row.quantity());
         return get(handle, id);
     }
@@ -127,10 +129,11 @@ public final class ReservationService {
     public boolean expire(Handle handle, Actor actor, long id) {
         ReservationDao.Row row = handle.attach(ReservationDao.class).row(id).orElseThrow();
         PositionDao.Row position = handle.attach(PositionDao.class).lock(row.depotId(), row.partId()).orElseThrow();
-        if (handle.attach(ReservationDao.class).move(id, "HELD", "EXPIRED", "expired", clock.instant()) != 1) {
+        Instant at = ledger.now();
+        if (handle.attach(ReservationDao.class).move(id, "HELD", "EXPIRED", "expired", at) != 1) {
             return false;
         }
-        audit(handle, actor, id, ReservationStatus.HELD, ReservationStatus.EXPIRED);
+        audit(handle, actor, id, ReservationStatus.HELD, ReservationStatus.EXPIRED, at);
         unreserve(handle, actor, position.id(), row.quantity());
         return true;
     }
@@ -158,17 +161,22 @@ public final class ReservationService {
     }
 
     private void move(Handle handle, Actor actor, ReservationDao.Row row, ReservationStatus from,
-            ReservationStatus to, String column) {
-        if (handle.attach(ReservationDao.class).move(row.id(), from.name(), to.name(), column, clock.instant()) != 1) {
+            ReservationStatus to, String column, Instant at) {
+        if (handle.attach(ReservationDao.class).move(row.id(), from.name(), to.name(), column, at) != 1) {
             ReservationStatus now = get(handle, row.id()).status();
             throw illegal("reservation " + row.id() + " is " + now + " and cannot become " + to, now.name());
         }
-        audit(handle, actor, row.id(), from, to);
+        audit(handle, actor, row.id(), from, to, at);
     }
 
     void audit(Handle handle, Actor actor, long id, ReservationStatus from, ReservationStatus to) {
+        audit(handle, actor, id, from, to, clock.instant());
+    }
+
+    private static void audit(Handle handle, Actor actor, long id, ReservationStatus from, ReservationStatus to,
+            Instant at) {
         handle.attach(AuditDao.class).stateChange(BackorderFiller.ENTITY, id, from == null ? null : from.name(),
-                to.name(), clock.instant(), actor.userId(), actor.name(), actor.requestId(), null);
+                to.name(), at, actor.userId(), actor.name(), actor.requestId(), null);
     }
 
     private static DomainException illegal(String message, String status) {

@@ -20,7 +20,7 @@ public record Services(Clock clock, UserService users, DepotService depots, Part
         ReservationService reservations = new ReservationService(ledger, arrivals, partsWait, clock, holdTime);
         return new Services(clock, new UserService(clock), new DepotService(clock),
                 new PartService(clock, defaultHoldingRate), ledger, partsWait, arrivals,
-                new MovementService(ledger, arrivals), new TransferService(ledger, arrivals, clock),
+                new MovementService(ledger, arrivals), new TransferService(ledger, arrivals),
                 new PolicyService(clock), reservations, new RepairOrderService(reservations, partsWait, clock));
     }
 }

@@ -3,6 +3,7 @@ package org.spares.service;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -37,6 +38,14 @@ public final class StockLedger {
 
     public StockLedger(Clock clock) {
         this.clock = clock;
+    }
+
+    /**
+     * The instant of a unit of work, in the microseconds the databases keep, so what is written and what is answered
+     * read back the same.
+     */
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Locks the part's row (first in the lock order); 404 for an unknown sku. */
@@ -97,6 +106,15 @@ public final class StockLedger {
      * transaction can have changed it since.
      */
     public Movement record(Handle handle, Actor actor, Entry entry) {
+        return record(handle, actor, now(), entry);
+    }
+
+    /**
+     * {@link #record(Handle, Actor, Entry)} at {@code at}: the instant of the state change the row belongs to (a
+     * transfer shipped or received, a reservation issued), read once by the caller after taking the part lock, so
+     * the change and its ledger row are one instant and no report instant can fall between them.
+     */
+    public Movement record(Handle handle, Actor actor, Instant at, Entry entry) {
         Part part = handle.attach(PartDao.class).findById(entry.partId()).orElseThrow();
         BigDecimal average = part.averageUnitCost();
         BigDecimal unitCost = average;
@@ -109,7 +127,6 @@ public final class StockLedger {
             throw new DomainException(ErrorCode.ILLEGAL_STATE, "the part would own fewer than zero units",
                     Map.of("sku", part.sku()));
         }
-        Instant at = clock.instant();
         LedgerDao rows = handle.attach(LedgerDao.class);
         // The part's cost-time accumulator (reports): exact because this runs under the part lock.
         BigDecimal costTime = CostTime.next(rows.lastOfPart(part.id()).orElse(null), at);

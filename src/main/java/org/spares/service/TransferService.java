@@ -1,6 +1,6 @@
 package org.spares.service;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.spares.auth.Caller;
@@ -26,12 +26,9 @@ public final class TransferService {
 
     private final StockLedger ledger;
     private final StockArrivals arrivals;
-    private final Clock clock;
-
-    public TransferService(StockLedger ledger, StockArrivals arrivals, Clock clock) {
+    public TransferService(StockLedger ledger, StockArrivals arrivals) {
         this.ledger = ledger;
         this.arrivals = arrivals;
-        this.clock = clock;
     }
 
     public Transfer request(Handle handle, Actor actor, String fromCode, String toCode, String sku, int quantity) {
@@ -49,25 +46,31 @@ public final class TransferService {
             throw new DomainException(ErrorCode.INSUFFICIENT_STOCK, "only " + source.available() + " of " + sku
                     + " available at " + fromCode, Map.of("available", source.available(), "requested", quantity));
         }
-        long id = handle.attach(TransferDao.class).insert(from.id(), to.id(), part.id(), quantity, clock.instant(),
+        Instant at = ledger.now();
+        long id = handle.attach(TransferDao.class).insert(from.id(), to.id(), part.id(), quantity, at,
                 actor.userId());
-        audit(handle, actor, id, null, TransferStatus.REQUESTED);
+        audit(handle, actor, id, null, TransferStatus.REQUESTED, at);
         return get(handle, id);
     }
 
-    /** Source manager: REQUESTED to SHIPPED. */
+    /**
+     * Source manager: REQUESTED to SHIPPED. One instant, read after the part lock, is the transfer's shippedAt, its
+     * audit row's and its TRANSFER_OUT row's: the units leave the shelf and enter transit at once, so units owned
+     * never jump at any instant.
+     */
     public Transfer ship(Handle handle, Actor actor, Caller caller, long id) {
         Transfer transfer = visible(handle, caller, id);
         caller.requireDepot(transfer.fromDepot());
         TransferDao.Keys keys = handle.attach(TransferDao.class).keys(id).orElseThrow();
         StockLedger.lockPart(handle, keys.partId());
-        move(handle, actor, transfer, TransferStatus.SHIPPED, "shipped");
+        Instant at = ledger.now();
+        move(handle, actor, transfer, TransferStatus.SHIPPED, "shipped", at);
         PositionDao positions = handle.attach(PositionDao.class);
         PositionDao.Row source = StockLedger.lockPosition(handle, keys.fromDepotId(), keys.partId());
         if (positions.takeReserved(source.id(), keys.quantity()) != 1) {
             throw new IllegalStateException("transfer " + id + " lost its reservation");
         }
-        ledger.record(handle, actor, new StockLedger.Entry(MovementType.TRANSFER_OUT, keys.fromDepotId(),
+        ledger.record(handle, actor, at, new StockLedger.Entry(MovementType.TRANSFER_OUT, keys.fromDepotId(),
                 transfer.fromDepot(), keys.partId(), source.id(), -keys.quantity(), source.onHand() - keys.quantity(),
                 null, "transfer " + id, null, id, null));
         PositionDao.Row destination = StockLedger.lockPosition(handle, keys.toDepotId(), keys.partId());
@@ -76,18 +79,19 @@ public final class TransferService {
         return get(handle, id);
     }
 
-    /** Destination manager: SHIPPED to RECEIVED. */
+    /** Destination manager: SHIPPED to RECEIVED; receivedAt is the instant of the TRANSFER_IN row, as in {@link #ship}. */
     public Transfer receive(Handle handle, Actor actor, Caller caller, long id) {
         Transfer transfer = visible(handle, caller, id);
         caller.requireDepot(transfer.toDepot());
         TransferDao.Keys keys = handle.attach(TransferDao.class).keys(id).orElseThrow();
         StockLedger.lockPart(handle, keys.partId());
-        move(handle, actor, transfer, TransferStatus.RECEIVED, "received");
+        Instant at = ledger.now();
+        move(handle, actor, transfer, TransferStatus.RECEIVED, "received", at);
         PositionDao.Row destination = StockLedger.lockPosition(handle, keys.toDepotId(), keys.partId());
         if (handle.attach(PositionDao.class).receiveInbound(destination.id(), keys.quantity()) != 1) {
             throw new IllegalStateException("transfer " + id + " was not inbound");
         }
-        ledger.record(handle, actor, new StockLedger.Entry(MovementType.TRANSFER_IN, keys.toDepotId(),
+        ledger.record(handle, actor, at, new StockLedger.Entry(MovementType.TRANSFER_IN, keys.toDepotId(),
                 transfer.toDepot(), keys.partId(), destination.id(), keys.quantity(),
                 destination.onHand() + keys.quantity(), null, "transfer " + id, null, id, null));
         arrivals.arrived(handle, destination.id(), actor);
@@ -98,7 +102,7 @@ public final class TransferService {
     public Transfer cancel(Handle handle, Actor actor, Caller caller, long id) {
         Transfer transfer = visible(handle, caller, id);
         TransferDao.Keys keys = handle.attach(TransferDao.class).keys(id).orElseThrow();
-        move(handle, actor, transfer, TransferStatus.CANCELLED, "cancelled");
+        move(handle, actor, transfer, TransferStatus.CANCELLED, "cancelled", ledger.now());
         PositionDao.Row source = StockLedger.lockPosition(handle, keys.fromDepotId(), keys.partId());
         if (handle.attach(PositionDao.class).unreserve(source.id(), keys.quantity()) != 1) {
             throw new IllegalStateException("transfer " + id + " lost its reservation");
@@ -120,19 +124,19 @@ public final class TransferService {
         return handle.attach(TransferDao.class).find(id).orElseThrow(() -> DomainException.notFound("transfer", id));
     }
 
-    private void move(Handle handle, Actor actor, Transfer transfer, TransferStatus next, String column) {
+    private void move(Handle handle, Actor actor, Transfer transfer, TransferStatus next, String column, Instant at) {
         boolean moved = transfer.status().canBecome(next) && handle.attach(TransferDao.class)
-                .move(transfer.id(), transfer.status().name(), next.name(), column, clock.instant(), actor.userId()) == 1;
+                .move(transfer.id(), transfer.status().name(), next.name(), column, at, actor.userId()) == 1;
         if (!moved) {
             TransferStatus now = get(handle, transfer.id()).status();
             throw new DomainException(ErrorCode.ILLEGAL_STATE, "transfer " + transfer.id() + " is " + now
                     + " and cannot become " + next, Map.of("status", now.name(), "wanted", next.name()));
         }
-        audit(handle, actor, transfer.id(), transfer.status(), next);
+        audit(handle, actor, transfer.id(), transfer.status(), next, at);
     }
 
-    private void audit(Handle handle, Actor actor, long id, TransferStatus from, TransferStatus to) {
-        handle.attach(AuditDao.class).stateChange(ENTITY, id, from == null ? null : from.name(), to.name(),
-                clock.instant(), actor.userId(), actor.name(), actor.requestId(), null);
+    private static void audit(Handle handle, Actor actor, long id, TransferStatus from, TransferStatus to,
+            Instant at) {
+        handle.attach(AuditDao.class).stateChange(ENTITY, id, from == null ? null : from.name(), to.name(), at, actor.userId(), actor.name(), actor.requestId(), null);
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /** A clock the tests move by hand; thread-safe, microsecond precision like the databases. */
 public final class MutableClock extends Clock {
     private final AtomicReference<Instant> now;
+    private volatile Duration tick = Duration.ZERO;
 
     public MutableClock(Instant start) {
         this.now = new AtomicReference<>(start.truncatedTo(ChronoUnit.MICROS));
@@ -18,6 +19,14 @@ public final class MutableClock extends Clock {
 
     public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration).truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /**
+     * Every read from now on moves the clock on by {@code step} after answering (zero: never), as a real clock moves
+     * between two reads in one unit of work.
+     */
+    public void tickOnEveryRead(Duration step) {
+        tick = step;
     }
 
     public void set(Instant instant) {
@@ -36,6 +45,7 @@ public final class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now.get();
+        Duration step = tick;
+        return step.isZero() ? now.get() : now.getAndUpdate(instant -> instant.plus(step));
     }
 }
