@@ -1,5 +1,6 @@
 package org.spares.app;
 
+import com.codahale.metrics.Meter;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -311,14 +312,17 @@ public class SparesApplication extends Application<SparesConfiguration> {
             TokenAuthenticator authenticator) {
         environment.servlets().addFilter("request-id", new RequestIdFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
-        environment.servlets().addFilter("authenticate-first", new AuthenticateFirstFilter(authenticator, mapper))
+        long wait = settings.getAdmissionWait().toMilliseconds();
+        Meter shed = environment.metrics().meter("spares.load-shed");
+        environment.servlets().addFilter("authenticate-first", new AuthenticateFirstFilter(authenticator, mapper,
+                        settings.getMaxConcurrentRequests(), wait, shed))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
         environment.servlets().addFilter("body-limit", new BodyLimitFilter(settings.getMaxBodySize().toBytes(),
-                        settings.getMaxOptimizerBodySize().toBytes(), mapper))
+                        settings.getMaxOptimizerBodySize().toBytes(), settings.getMaxBufferedBodies().toBytes(), wait,
+                        mapper, shed))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.servlets().addFilter("load-shedding", new LoadSheddingFilter(settings.getMaxConcurrentRequests(),
-                        settings.getAdmissionWait().toMilliseconds(), mapper,
-                        environment.metrics().meter("spares.load-shed")))
+                        wait, mapper, shed))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
     }
 

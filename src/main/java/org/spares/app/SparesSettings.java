@@ -1,8 +1,10 @@
 package org.spares.app;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
@@ -29,6 +31,15 @@ public class SparesSettings {
     @NotNull
     @JsonProperty
     private DataSize maxOptimizerBodySize = DataSize.mebibytes(32);
+
+    /**
+     * Request bodies held in memory at once, over all requests (BodyLimitFilter): bodies are read whole before a
+     * load-shedding slot is taken, so this, not the slots, bounds their memory. Past it a request waits
+     * admissionWait for room, then gets 503. Must hold the largest body.
+     */
+    @NotNull
+    @JsonProperty
+    private DataSize maxBufferedBodies = DataSize.mebibytes(256);
 
     /** The largest answer stored under an Idempotency-Key (see IdempotentPosts); below max_allowed_packet. */
     @NotNull
@@ -124,6 +135,18 @@ public class SparesSettings {
 
     public DataSize getMaxOptimizerBodySize() {
         return maxOptimizerBodySize;
+    }
+
+    public DataSize getMaxBufferedBodies() {
+        return maxBufferedBodies;
+    }
+
+    /** A body as large as the largest allowed, plus the chunk read past it, must fit in the buffer budget. */
+    @JsonIgnore
+    @AssertTrue(message = "maxBufferedBodies must be larger than maxBodySize and maxOptimizerBodySize by 16 KiB")
+    public boolean isMaxBufferedBodiesLargeEnough() {
+        long largest = Math.max(maxBodySize.toBytes(), maxOptimizerBodySize.toBytes());
+        return maxBufferedBodies.toBytes() >= largest + 16 * 1024;
     }
 
     public Duration getIdempotencyRetention() {

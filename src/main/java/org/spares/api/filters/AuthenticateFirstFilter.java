@@ -1,5 +1,6 @@
 package org.spares.api.filters;
 
+import com.codahale.metrics.Meter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -30,10 +31,14 @@ import org.spares.domain.ErrorCode;
 public class AuthenticateFirstFilter implements Filter {
     private final TokenAuthenticator authenticator;
     private final ObjectMapper mapper;
+    /** Lookups run before load shedding, so they have their own bound: a flood of made-up tokens cannot take the pool. */
+    private final Admission lookups;
 
-    public AuthenticateFirstFilter(TokenAuthenticator authenticator, ObjectMapper mapper) {
+    public AuthenticateFirstFilter(TokenAuthenticator authenticator, ObjectMapper mapper, int maxConcurrentLookups,
+            long waitMillis, Meter rejected) {
         this.authenticator = authenticator;
         this.mapper = mapper;
+        this.lookups = new Admission(maxConcurrentLookups, waitMillis, mapper, rejected);
     }
 
     @Override
@@ -44,6 +49,12 @@ public class AuthenticateFirstFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
+        if (!lookups.enter(1)) {
+            // the body stays unread on the connection
+            ((HttpServletResponse) response).setHeader("Connection", "close");
+            lookups.refuse((HttpServletResponse) response);
+            return;
+        }
         Optional<Caller> caller;
         try {
             caller = Optional.ofNullable(BearerHeaderFilter.token(http.getHeader(HttpHeaders.AUTHORIZATION)))
@@ -52,6 +63,8 @@ public class AuthenticateFirstFilter implements Filter {
             // The token could not be checked (database down, say): the same answer Jersey would give.
             answer((HttpServletResponse) response, new UnexpectedExceptionMapper().toResponse(lookupFailed));
             return;
+        } finally {
+            lookups.leave(1);
         }
         if (caller.isEmpty()) {
             answer((HttpServletResponse) response, Response.fromResponse(ErrorBody.response(

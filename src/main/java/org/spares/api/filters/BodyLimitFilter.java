@@ -1,5 +1,6 @@
 package org.spares.api.filters;
 
+import com.codahale.metrics.Meter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -28,14 +29,25 @@ import org.spares.domain.ErrorCode;
  * chain gets a copy, so the load-shedding slot and the handler never wait on the network.
  */
 public class BodyLimitFilter implements Filter {
+    private static final int CHUNK_BYTES = 8192;
+    private static final int CHUNK_KIBIBYTES = CHUNK_BYTES / 1024;
     private final long defaultLimit;
     private final long optimizerLimit;
     private final ObjectMapper mapper;
+    /**
+     * Kibibytes of bodies held in memory at once, over all requests. Bodies are read before a load-shedding slot is
+     * taken, so the slots do not bound them; this does. Permits are taken as bytes arrive (a slow sender holds only
+     * what it has sent) and given back when the request ends.
+     */
+    private final Admission buffered;
 
-    public BodyLimitFilter(long defaultLimit, long optimizerLimit, ObjectMapper mapper) {
+    public BodyLimitFilter(long defaultLimit, long optimizerLimit, long bufferedBytes, long waitMillis,
+            ObjectMapper mapper, Meter rejected) {
         this.defaultLimit = defaultLimit;
         this.optimizerLimit = optimizerLimit;
         this.mapper = mapper;
+        this.buffered = new Admission((int) Math.min(Integer.MAX_VALUE, bufferedBytes / 1024), waitMillis, mapper,
+                rejected);
     }
 
     @Override
@@ -55,12 +67,23 @@ public class BodyLimitFilter implements Filter {
         // The whole body is read here, after authentication and before a load-shedding slot is taken: a client that
         // sends slowly holds its own connection and a thread until Jetty's idle timeout or minimum data rate
         // (config.yml) cuts it, never a slot that others need.
-        byte[] body = readAtMost(http.getInputStream(), limit + 1);
-        if (body.length > limit) {
-            refuse((HttpServletResponse) response, limit);
-            return;
+        int[] held = {0};
+        try {
+            byte[] body = readAtMost(http.getInputStream(), limit + 1, held);
+            if (body == null) {
+                // the rest of the body stays unread on the connection
+                ((HttpServletResponse) response).setHeader("Connection", "close");
+                buffered.refuse((HttpServletResponse) response);
+                return;
+            }
+            if (body.length > limit) {
+                refuse((HttpServletResponse) response, limit);
+                return;
+            }
+            chain.doFilter(new BufferedRequest(http, body), response);
+        } finally {
+            buffered.leave(held[0]);
         }
-        chain.doFilter(new BufferedRequest(http, body), response);
     }
 
     private void refuse(HttpServletResponse response, long limit) throws IOException {
@@ -72,12 +95,22 @@ public class BodyLimitFilter implements Filter {
                 Map.of("maxBytes", limit)));
     }
 
-    private static byte[] readAtMost(InputStream input, long max) throws IOException {
+    /**
+     * Reads at most {@code max} bytes, taking a chunk's worth of the memory budget before each read ({@code held}
+     * counts the kibibytes taken); null when the budget stayed exhausted for the admission wait.
+     */
+    private byte[] readAtMost(InputStream input, long max, int[] held) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        byte[] chunk = new byte[8192];
-        int read;
-        while (buffer.size() < max && (read = input.read(chunk, 0, (int) Math.min(chunk.length, max - buffer.size())))
-                != -1) {
+        byte[] chunk = new byte[CHUNK_BYTES];
+        while (buffer.size() < max) {
+            if (!buffered.enter(CHUNK_KIBIBYTES)) {
+                return null;
+            }
+            held[0] += CHUNK_KIBIBYTES;
+            int read = input.read(chunk, 0, (int) Math.min(chunk.length, max - buffer.size()));
+            if (read == -1) {
+                break;
+            }
             buffer.write(chunk, 0, read);
         }
         return buffer.toByteArray();
