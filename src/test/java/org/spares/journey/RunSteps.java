@@ -3,13 +3,13 @@ package org.spares.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.data.Offset;
 import org.spares.support.ApiClient;
 import org.spares.support.ApiClient.Reply;
+import org.spares.support.Runs;
 
 /** A manager's steps with optimization runs, shared by the journeys. */
 final class RunSteps {
@@ -21,7 +21,7 @@ final class RunSteps {
         Reply created = client.post("/api/v1/optimizations", Map.of("depots", depots, "historyDays", historyDays));
         assertThat(created.status()).as(created.body()).isEqualTo(202);
         long id = created.json().get("id").asLong();
-        JsonNode run = waitForEnd(client, id);
+        JsonNode run = Runs.waitForEnd(client, id);
         assertThat(run.get("status").asText()).as(depots + " over " + historyDays + " days: " + run)
                 .isEqualTo("SUCCEEDED");
         return id;
@@ -71,23 +71,5 @@ final class RunSteps {
         assertThat(last.get("source").asText()).isEqualTo("OPTIMIZATION");
         assertThat(last.get("optimizationId").asLong()).isEqualTo(id);
         assertThat(last.get("newTargetLevel").asInt()).isEqualTo(changed.get("recommendedTargetLevel").asInt());
-    }
-
-    static JsonNode waitForEnd(ApiClient client, long id) {
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode run = client.get("/api/v1/optimizations/" + id).json();
-            String status = run.get("status").asText();
-            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-                return run;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(interrupted);
-            }
-        }
-        throw new AssertionError("optimization " + id + " did not end within 120 s");
     }
 }

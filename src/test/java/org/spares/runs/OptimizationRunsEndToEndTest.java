@@ -52,6 +52,7 @@ import org.spares.service.Transactions;
 import org.spares.support.ApiClient;
 import org.spares.support.ApiClient.Reply;
 import org.spares.support.Fixtures;
+import org.spares.support.Runs;
 import org.spares.support.TestApp;
 
 /**
@@ -103,7 +104,7 @@ class OptimizationRunsEndToEndTest {
         assertThat(replay.status()).isEqualTo(202);
         assertThat(replay.json().get("id").asLong()).isEqualTo(id);
 
-        JsonNode run = waitForEnd(manager, id);
+        JsonNode run = Runs.waitForEnd(manager, id);
         assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
         assertThat(run.get("progress").decimalValue()).isEqualByComparingTo("1");
         JsonNode summary = run.get("summary");
@@ -150,7 +151,7 @@ class OptimizationRunsEndToEndTest {
                 "historyDays", DAYS));
         assertThat(created.status()).as(created.body()).isEqualTo(202);
         long id = created.json().get("id").asLong();
-        JsonNode run = waitForEnd(admin, id);
+        JsonNode run = Runs.waitForEnd(admin, id);
         assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
 
         Reply model = admin.get("/api/v1/optimizations/" + id + "/model");
@@ -229,7 +230,7 @@ class OptimizationRunsEndToEndTest {
 
         Reply afterCancel = manager.post("/api/v1/optimizations", Map.of("depots", List.of("DAL")));
         assertThat(afterCancel.status()).as("the depot is free again: " + afterCancel.body()).isEqualTo(202);
-        waitForEnd(manager, afterCancel.json().get("id").asLong());
+        Runs.waitForEnd(manager, afterCancel.json().get("id").asLong());
     }
 
     @Test
@@ -283,7 +284,7 @@ class OptimizationRunsEndToEndTest {
         ApiClient manager = APP.client(APP.token(Role.MANAGER, "ATL"));
         Reply created = manager.post("/api/v1/optimizations", Map.of("depots", List.of("ATL"), "historyDays", DAYS));
         assertThat(created.status()).as(created.body()).isEqualTo(202);
-        JsonNode run = waitForEnd(manager, created.json().get("id").asLong());
+        JsonNode run = Runs.waitForEnd(manager, created.json().get("id").asLong());
         assertThat(run.get("status").asText()).isEqualTo("FAILED");
         assertThat(run.get("errorCode").asText()).isEqualTo("INFEASIBLE");
         assertThat(run.get("error").asText()).contains("ATL").contains("maxPartsWaitHours");
@@ -314,7 +315,7 @@ class OptimizationRunsEndToEndTest {
         assertThat(run.get("errorCode").asText()).isEqualTo("INTERRUPTED");
         Reply again = admin.post("/api/v1/optimizations", Map.of("depots", List.of("GONE")));
         assertThat(again.status()).as("the depot is free again").isEqualTo(202);
-        waitForEnd(admin, again.json().get("id").asLong());
+        Runs.waitForEnd(admin, again.json().get("id").asLong());
     }
 
     /** Every run the client sees, walking the cursor two at a time. */
@@ -393,23 +394,5 @@ class OptimizationRunsEndToEndTest {
         }
         Optimization run = transactions.inTransaction(handle -> service.create(handle, TESTER, List.of(depot), DAYS));
         return run.id();
-    }
-
-    private static JsonNode waitForEnd(ApiClient client, long id) {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode run = client.get("/api/v1/optimizations/" + id).json();
-            String status = run.get("status").asText();
-            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-                return run;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(interrupted);
-            }
-        }
-        throw new AssertionError("optimization " + id + " did not end within 60 s");
     }
 }
