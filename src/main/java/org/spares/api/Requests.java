@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.spares.api.filters.RequestIdFilter;
 import org.spares.auth.Caller;
 import org.spares.domain.Actor;
@@ -17,8 +16,6 @@ import org.spares.domain.SupportedTime;
 
 /** Small helpers every resource uses to read a request the same way. */
 public final class Requests {
-    private static final List<String> ALL = List.of("-");
-
     private Requests() {
     }
 
@@ -53,13 +50,14 @@ public final class Requests {
         return instant;
     }
 
-    public static <E extends Enum<E>> String enumName(String field, String value, Class<E> type) {
+    /** A filter's enum value, in any case; null stays null. */
+    public static <E extends Enum<E>> E enumValue(String field, String value, Class<E> type) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             // Filters ignore case like the text they compare (README "Text and case"); the names are upper case.
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT)).name();
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, field + " is not one of "
                     + List.of(type.getEnumConstants()), Map.of("field", field));
@@ -74,21 +72,5 @@ public final class Requests {
 
     public static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    /**
-     * The depot scope of a list: checks an explicit {@code depot} filter against the caller's depots (403), and
-     * gives the codes to limit to (a harmless placeholder when the caller sees every depot).
-     */
-    public static Scope scope(Caller caller, String depot) {
-        if (depot != null) {
-            caller.requireDepot(depot);
-        }
-        Set<String> depots = caller.depotFilter();
-        return depots == null ? new Scope(true, ALL) : new Scope(false, depots.isEmpty() ? ALL : List.copyOf(depots));
-    }
-
-    /** Which depots a list may show. */
-    public record Scope(boolean allDepots, List<String> depots) {
     }
 }

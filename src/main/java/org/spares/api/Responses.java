@@ -3,7 +3,7 @@ package org.spares.api;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import org.spares.service.IdempotentPosts.Answer;
+import org.spares.service.Idempotency.Answer;
 
 /** Turns a POST's answer (first or replayed) into the HTTP response. */
 public final class Responses {
@@ -13,7 +13,7 @@ public final class Responses {
     public static Response of(Answer answer) {
         Response.ResponseBuilder builder = Response.status(answer.status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(answer.json());
+                .entity(answer.body());
         if (answer.location() != null) {
             builder.location(URI.create(answer.location()));
         }

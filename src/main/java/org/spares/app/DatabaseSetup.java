@@ -1,9 +1,11 @@
 package org.spares.app;
 
-import io.dropwizard.db.DataSourceFactory;
 import com.codahale.metrics.MetricRegistry;
+import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -20,6 +22,8 @@ import liquibase.ui.LoggerUIService;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.spares.db.JdbiSetup;
+import org.spares.service.Services;
+import org.spares.service.Transactions;
 
 /** Which database a URL means, and applying the one changelog to it. */
 public final class DatabaseSetup {
@@ -89,15 +93,30 @@ public final class DatabaseSetup {
         ManagedDataSource dataSource = PoolValidator.build(factory, new MetricRegistry(), name);
         Jdbi jdbi = JdbiSetup.configure(Jdbi.create(dataSource));
         jdbi.installPlugin(new SqlObjectPlugin());
+        JdbiSetup.cacheDaoMetadata(jdbi);
         migrate(dataSource);
-        return new CommandDatabase(jdbi, dataSource);
+        return new CommandDatabase(jdbi, dataSource, configuration);
     }
 
     /**
      * A command's database. Closing it closes the pool, which an embedded H2 needs to write its last commits to
      * disk before the JVM exits.
      */
-    public record CommandDatabase(Jdbi jdbi, ManagedDataSource dataSource) implements AutoCloseable {
+    public record CommandDatabase(Jdbi jdbi, ManagedDataSource dataSource, SparesConfiguration configuration)
+            implements AutoCloseable {
+        /** Units of work as the server runs them; a command sends no Idempotency-Keys, so the real clock stamps. */
+        public Transactions transactions() {
+            SparesSettings settings = configuration.getSpares();
+            return new Transactions(jdbi, settings.getTransactionRetries(), Clock.systemUTC(),
+                    settings.getMaxStoredAnswerSize().toBytes());
+        }
+
+        /** The services the server runs, on the given clock (seed-demo's is simulated). */
+        public Services services(Transactions transactions, Clock clock) {
+            return Services.build(transactions, clock, configuration.getSpares().getDefaultHoldingRate(),
+                    Duration.ofMillis(configuration.getReservations().getHoldTime().toMilliseconds()));
+        }
+
         @Override
         public void close() {
             try {

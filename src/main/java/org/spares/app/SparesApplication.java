@@ -27,10 +27,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
-import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
+import org.spares.api.IdempotentPosts;
+import org.spares.api.PartCsv;
 import org.spares.api.PatchMerger;
 import org.spares.api.errors.DomainExceptionMapper;
 import org.spares.api.errors.JsonErrorHandler;
@@ -46,8 +48,6 @@ import org.spares.api.json.ExactEnumModule;
 import org.spares.api.limits.RateLimitFilter;
 import org.spares.api.resources.DepotResource;
 import org.spares.api.resources.MovementResource;
-import org.spares.api.resources.StockResource;
-import org.spares.api.resources.TransferResource;
 import org.spares.api.resources.OpenApiDescription;
 import org.spares.api.resources.OptimizationResource;
 import org.spares.api.resources.OptimizerResource;
@@ -56,6 +56,8 @@ import org.spares.api.resources.PositionResource;
 import org.spares.api.resources.RepairOrderResource;
 import org.spares.api.resources.ReportResource;
 import org.spares.api.resources.ReservationResource;
+import org.spares.api.resources.StockResource;
+import org.spares.api.resources.TransferResource;
 import org.spares.api.resources.UserResource;
 import org.spares.auth.BearerHeaderFilter;
 import org.spares.auth.Caller;
@@ -65,20 +67,24 @@ import org.spares.auth.TokenAuthenticator;
 import org.spares.cli.AddUserCommand;
 import org.spares.cli.CheckLedgerCommand;
 import org.spares.cli.CommandLine;
-import org.spares.cli.ProjectVersion;
 import org.spares.cli.OptimizeCommand;
-import org.spares.db.CommentingTemplateEngine;
+import org.spares.cli.ProjectVersion;
 import org.spares.cli.SeedBulkCommand;
 import org.spares.cli.SeedDemoCommand;
+import org.spares.db.CommentingTemplateEngine;
 import org.spares.db.JdbiSetup;
 import org.spares.jobs.IdempotencyPurgeJob;
 import org.spares.jobs.InstanceHeartbeat;
 import org.spares.jobs.OptimizationJob;
 import org.spares.jobs.ReservationExpiryJob;
-import org.spares.service.IdempotentPosts;
+import org.spares.report.PositionReports;
+import org.spares.report.ReportService;
+import org.spares.report.TurnaroundReport;
+import org.spares.service.IdempotencyKeys;
 import org.spares.service.OptimizationRunner;
 import org.spares.service.OptimizationService;
-import org.spares.service.PartImporter;
+import org.spares.service.OptimizerService;
+import org.spares.service.ReportScopes;
 import org.spares.service.Services;
 import org.spares.service.Transactions;
 
@@ -191,19 +197,20 @@ public class SparesApplication extends Application<SparesConfiguration> {
         // Strict JSON for the API only: configured after config.yml was read, whose overrides arrive as text.
         ObjectMapper mapper = configureJson(environment.getObjectMapper());
 
-        Transactions transactions = new Transactions(jdbi, settings.getTransactionRetries());
-        IdempotentPosts posts = new IdempotentPosts(transactions, mapper, clock,
+        Transactions transactions = new Transactions(jdbi, settings.getTransactionRetries(), clock,
                 settings.getMaxStoredAnswerSize().toBytes());
-        Services services = Services.build(clock, settings.getDefaultHoldingRate(),
+        IdempotentPosts posts = new IdempotentPosts(mapper);
+        Services services = Services.build(transactions, clock, settings.getDefaultHoldingRate(),
                 Duration.ofMillis(configuration.getReservations().getHoldTime().toMilliseconds()));
-        registerCatalogue(environment, services, transactions, posts);
-        registerStock(environment, services, transactions, posts);
-        registerRepairs(environment, services, transactions, posts);
-        environment.lifecycle().manage(new ReservationExpiryJob(transactions, services.reservations(), clock,
+        registerCatalogue(environment, services, posts);
+        registerStock(environment, services, posts);
+        registerRepairs(environment, services, posts);
+        environment.lifecycle().manage(new ReservationExpiryJob(services.reservations(),
                 configuration.getReservations().getExpiryInterval()));
-        environment.jersey().register(new OptimizerResource(posts, settings.getOptimizerTimeLimit().toMilliseconds(),
-                settings.getOptimizerConcurrentSolves()));
-        environment.jersey().register(new ReportResource(transactions, mapper, clock));
+        environment.jersey().register(new OptimizerResource(new OptimizerService(transactions,
+                settings.getOptimizerTimeLimit().toMilliseconds(), settings.getOptimizerConcurrentSolves()), posts));
+        environment.jersey().register(new ReportResource(new ReportService(jdbi), new PositionReports(jdbi),
+                new TurnaroundReport(jdbi), new ReportScopes(transactions), mapper, clock));
         registerOptimizations(environment, services, transactions, posts, settings);
         registerOpenApi(environment);
 
@@ -212,44 +219,41 @@ public class SparesApplication extends Application<SparesConfiguration> {
         registerRateLimit(environment, settings);
         registerErrors(environment);
         registerFilters(environment, settings, mapper, authenticator);
-        environment.lifecycle().manage(new IdempotencyPurgeJob(transactions, clock, settings.getIdempotencyRetention(),
-                settings.getIdempotencyPurgeInterval()));
+        environment.lifecycle().manage(new IdempotencyPurgeJob(new IdempotencyKeys(transactions), clock,
+                settings.getIdempotencyRetention(), settings.getIdempotencyPurgeInterval()));
         // On the real clock, not the service's: commands on other machines compare it with theirs.
         environment.lifecycle().manage(new InstanceHeartbeat(jdbi, Clock.systemUTC()));
     }
 
-    private static void registerCatalogue(Environment environment, Services services, Transactions transactions,
-            IdempotentPosts posts) {
+    private static void registerCatalogue(Environment environment, Services services, IdempotentPosts posts) {
         PatchMerger patches = new PatchMerger(environment.getObjectMapper(), environment.getValidator());
-        environment.jersey().register(new UserResource(services.users(), transactions, posts));
-        environment.jersey().register(new DepotResource(services.depots(), transactions, posts, patches));
-        environment.jersey().register(new PartResource(services.parts(),
-                new PartImporter(services.parts(), environment.getValidator()), transactions, posts, patches));
+        environment.jersey().register(new UserResource(services.users(), posts));
+        environment.jersey().register(new DepotResource(services.depots(), posts, patches));
+        environment.jersey().register(new PartResource(services.parts(), new PartCsv(environment.getValidator()),
+                posts, patches));
     }
 
-    private static void registerStock(Environment environment, Services services, Transactions transactions,
-            IdempotentPosts posts) {
-        environment.jersey().register(new StockResource(transactions));
-        environment.jersey().register(new PositionResource(services.policies(), transactions));
-        environment.jersey().register(new MovementResource(services.movements(), transactions, posts));
-        environment.jersey().register(new TransferResource(services.transfers(), transactions, posts));
+    private static void registerStock(Environment environment, Services services, IdempotentPosts posts) {
+        environment.jersey().register(new StockResource(services.positions()));
+        environment.jersey().register(new PositionResource(services.positions()));
+        environment.jersey().register(new MovementResource(services.movements(), posts));
+        environment.jersey().register(new TransferResource(services.transfers(), posts));
     }
 
-    private static void registerRepairs(Environment environment, Services services, Transactions transactions,
-            IdempotentPosts posts) {
+    private static void registerRepairs(Environment environment, Services services, IdempotentPosts posts) {
         environment.jersey().register(new RepairOrderResource(services.repairOrders(), services.reservations(),
-                transactions, posts, services.clock()));
-        environment.jersey().register(new ReservationResource(services.reservations(), transactions, posts));
+                posts, services.clock()));
+        environment.jersey().register(new ReservationResource(services.reservations(), posts));
     }
 
     private static void registerOptimizations(Environment environment, Services services, Transactions transactions,
             IdempotentPosts posts, SparesSettings settings) {
         OptimizationRunner runner = new OptimizationRunner(transactions, services.clock(),
                 settings.getOptimizerTimeLimit().toMilliseconds());
-        OptimizationJob job = new OptimizationJob(transactions, runner);
+        OptimizationJob job = new OptimizationJob(runner);
         environment.lifecycle().manage(job);
-        environment.jersey().register(new OptimizationResource(new OptimizationService(services.policies(),
-                services.clock()), runner, job, transactions, posts));
+        environment.jersey().register(new OptimizationResource(new OptimizationService(transactions,
+                services.positions(), runner, job::submit, services.clock()), posts));
     }
 
     /** A short-lived pool of its own, so the service's pool starts on a migrated schema. */

@@ -10,13 +10,11 @@ import java.util.Set;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.spares.api.dto.UserDtos.CreatedUser;
-import org.spares.api.dto.UserDtos.NewUser;
 import org.spares.app.DatabaseSetup;
 import org.spares.app.SparesConfiguration;
 import org.spares.domain.Role;
-import org.spares.service.Transactions;
-import org.spares.service.UserService;
+import org.spares.service.UserService.CreatedUser;
+import org.spares.service.UserService.NewUser;
 
 /**
  * {@code add-user --name NAME --role ROLE [--depots A,B] config.yml}: creates a user and prints its token alone on
@@ -52,8 +50,7 @@ public class AddUserCommand extends ConfiguredCommand<SparesConfiguration> {
         }
         CreatedUser created;
         try (DatabaseSetup.CommandDatabase database = DatabaseSetup.openForCommand(configuration, "add-user")) {
-            created = new Transactions(database.jdbi(), 3).inTransaction(
-                    handle -> new UserService(Clock.systemUTC()).createByOperator(handle, request));
+            created = database.services(database.transactions(), Clock.systemUTC()).users().createByOperator(request);
         }
         System.out.println("created user " + created.id() + " (" + created.name() + ", " + created.role() + ", depots "
                 + (created.depots().isEmpty() ? "all" : String.join(",", created.depots())) + ")");

@@ -11,6 +11,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
 import org.spares.domain.DomainException;
 import org.spares.optimize.FrontierAnswer;
 import org.spares.optimize.FrontierRequest;
+import org.spares.optimize.OptimizeRequest;
 import org.spares.optimize.Optimizer;
 import org.spares.optimize.Plan;
 import org.spares.optimize.ProgressListener;

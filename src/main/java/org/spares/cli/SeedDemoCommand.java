@@ -11,11 +11,13 @@ import net.sourceforge.argparse4j.inf.Subparser;
 import org.jdbi.v3.core.Jdbi;
 import org.spares.app.DatabaseSetup;
 import org.spares.app.SparesConfiguration;
+import org.spares.db.InstanceDao.Instance;
 import org.spares.demo.DemoCounts;
 import org.spares.demo.DemoSeeder;
 import org.spares.demo.DemoSettings;
-import org.spares.db.InstanceDao.Instance;
 import org.spares.jobs.InstanceHeartbeat;
+import org.spares.service.StoreContents;
+import org.spares.service.Transactions;
 
 /**
  * {@code seed-demo [--depots N --parts N --days N --seed S] config.yml}: fills an empty database with a demo
@@ -53,8 +55,8 @@ public class SeedDemoCommand extends ConfiguredCommand<SparesConfiguration> {
         try (DatabaseSetup.CommandDatabase database = DatabaseSetup.openForCommand(configuration, "seed-demo")) {
             refuseBesideServer(database.jdbi());
             // The seeder refuses a database that is not empty (DomainException), also before it writes anything.
-            counts = new DemoSeeder(database.jdbi(), configuration.getSpares().getDefaultHoldingRate(),
-                    Duration.ofMillis(configuration.getReservations().getHoldTime().toMilliseconds()))
+            Transactions transactions = database.transactions();
+            counts = new DemoSeeder(clock -> database.services(transactions, clock), new StoreContents(transactions))
                     .seed(settings, System.err::println);
         }
         System.out.printf("seeded %d days ending %s (seed %d) in %.1f s: %s%n", settings.days(), settings.end(),

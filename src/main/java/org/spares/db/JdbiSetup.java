@@ -35,6 +35,7 @@ public final class JdbiSetup {
     }
 
     public static Jdbi configure(Jdbi jdbi) {
+        jdbi.setTransactionHandler(new SingleTransactions());
         jdbi.registerArgument(new InstantArgumentFactory());
         jdbi.registerColumnMapper(Instant.class,
                 (resultSet, column, context) -> utc(resultSet.getObject(column, LocalDateTime.class)));

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.jdbi.v3.core.Handle;
-import org.spares.db.ReservationDao;
 import org.spares.demo.DemoCatalogue.DepotSpec;
 import org.spares.demo.DemoCatalogue.PartSpec;
 import org.spares.domain.DomainException;
@@ -20,6 +18,7 @@ import org.spares.domain.Priority;
 import org.spares.domain.Reservation;
 import org.spares.domain.ReservationStatus;
 import org.spares.jobs.ReservationExpiryJob;
+import org.spares.service.Idempotency;
 
 /**
  * The repair side of a demo, as technicians would use the API: open an order and reserve its parts (backorders
@@ -74,14 +73,14 @@ final class DemoRepairs {
      */
     void morning() {
         expiry.expireOverdue();
-        Set<Long> holding = world.transactions.read(handle -> handle.attach(ReservationDao.class).ordersHolding());
+        Set<Long> holding = world.services.reservations().ordersHolding();
         for (Map.Entry<Long, Instant> order : new ArrayList<>(waiting.entrySet())) {
             long orderId = order.getKey();
             boolean longWait = Duration.between(order.getValue(), world.now()).toDays() > 21;
             if (longWait && world.random.nextDouble() < 0.05) {
                 cancel(orderId);
             } else if (holding.contains(orderId) || forgottenBy.containsKey(orderId)) {
-                settle(orderId, order.getValue(), world.inTransaction(handle -> issueHeld(handle, orderId, false)));
+                settle(orderId, order.getValue(), issueHeld(orderId, false));
             }
         }
     }
@@ -92,17 +91,13 @@ final class DemoRepairs {
         boolean allowBackorder = world.random.nextDouble() < 0.9;
         String assetTag = String.format("%s-%05d", depot.code(), world.random.nextInt(100_000));
         List<Line> backordered = new ArrayList<>();
-        long orderId = world.inTransaction(handle -> {
-            backordered.clear();
-            long id = world.services.repairOrders().open(handle, world.actor, depot.code(), assetTag,
-                    "demo repair of " + assetTag, priority, null).id();
-            for (Line line : allowBackorder ? lines : List.<Line>of()) {
-                if (reserve(handle, id, line, true)) {
-                    backordered.add(line);
-                }
+        long orderId = world.services.repairOrders().open(world.actor, world.caller, depot.code(), assetTag,
+                "demo repair of " + assetTag, priority, null, Idempotency.none()).order().id();
+        for (Line line : allowBackorder ? lines : List.<Line>of()) {
+            if (reserve(orderId, line, true)) {
+                backordered.add(line);
             }
-            return id;
-        });
+        }
         world.counts.repairOrders++;
         world.counts.reservations += allowBackorder ? lines.size() : 0;
         world.counts.backorders += backordered.size();
@@ -119,10 +114,10 @@ final class DemoRepairs {
         world.after(world.hours(0.5, 3), () -> work(orderId, opened));
     }
 
-    /** Reserves inside the caller's transaction; true when the reservation was backordered. */
-    private boolean reserve(Handle handle, long orderId, Line line, boolean allowBackorder) {
-        return world.services.reservations().reserve(handle, world.actor, world.caller, orderId, line.part().sku(),
-                line.quantity(), allowBackorder).status() == ReservationStatus.BACKORDERED;
+    /** True when the reservation was backordered. */
+    private boolean reserve(long orderId, Line line, boolean allowBackorder) {
+        return world.services.reservations().reserve(world.actor, world.caller, orderId, line.part().sku(),
+                line.quantity(), allowBackorder, Idempotency.none()).status() == ReservationStatus.BACKORDERED;
     }
 
     /**
@@ -132,13 +127,13 @@ final class DemoRepairs {
     private boolean reserveOrBackorder(long orderId, Line line) {
         world.counts.reservations++;
         try {
-            return world.inTransaction(handle -> reserve(handle, orderId, line, false));
+            return reserve(orderId, line, false);
         } catch (DomainException refused) {
             if (refused.code() != ErrorCode.INSUFFICIENT_STOCK) {
                 throw refused;
             }
             world.counts.backorders++;
-            return world.inTransaction(handle -> reserve(handle, orderId, line, true));
+            return reserve(orderId, line, true);
         }
     }
 
@@ -148,27 +143,29 @@ final class DemoRepairs {
             cancel(orderId);
             return;
         }
-        settle(orderId, opened, world.inTransaction(handle -> issueHeld(handle, orderId, true)));
+        settle(orderId, opened, issueHeld(orderId, true));
     }
 
     /** Issues (or now and then releases or forgets) what the order holds; true while it still holds or awaits. */
-    private boolean issueHeld(Handle handle, long orderId, boolean firstLook) {
-        for (Reservation reservation : handle.attach(ReservationDao.class).forOrder(orderId)) {
+    private boolean issueHeld(long orderId, boolean firstLook) {
+        for (Reservation reservation : world.services.repairOrders().get(world.caller, orderId).reservations()) {
             if (reservation.status() != ReservationStatus.HELD
                     || Long.valueOf(reservation.id()).equals(forgottenBy.get(orderId))) {
                 continue;
             }
             double draw = world.random.nextDouble();
             if (firstLook && draw < 0.03) {
-                world.services.reservations().release(handle, world.actor, world.caller, reservation.id());
+                world.services.reservations().release(world.actor, world.caller, reservation.id(),
+                        Idempotency.none());
             } else if (firstLook && draw < 0.04 && !forgottenBy.containsKey(orderId)) {
                 forgottenBy.put(orderId, reservation.id());
             } else {
-                world.services.reservations().issue(handle, world.actor, world.caller, reservation.id());
+                world.services.reservations().issue(world.actor, world.caller, reservation.id(), Idempotency.none());
                 world.counts.issues++;
             }
         }
-        return !handle.attach(ReservationDao.class).active(orderId).isEmpty();
+        return world.services.repairOrders().get(world.caller, orderId).reservations().stream()
+                .anyMatch(reservation -> reservation.status().active());
     }
 
     /** Completes the order after the repair when nothing is held or awaited any more; else it keeps waiting. */
@@ -180,15 +177,13 @@ final class DemoRepairs {
         waiting.remove(orderId);
         forgottenBy.remove(orderId);
         world.after(world.hours(1, 12), () -> {
-            world.inTransaction(handle -> world.services.repairOrders().complete(handle, world.actor, world.caller,
-                    orderId));
+            world.services.repairOrders().complete(world.actor, world.caller, orderId, Idempotency.none());
             world.counts.completedOrders++;
         });
     }
 
     private void cancel(long orderId) {
-        world.inTransaction(handle -> world.services.repairOrders().cancel(handle, world.actor, world.caller,
-                orderId));
+        world.services.repairOrders().cancel(world.actor, world.caller, orderId, Idempotency.none());
         waiting.remove(orderId);
         forgottenBy.remove(orderId);
         world.counts.cancelledOrders++;

@@ -1,6 +1,6 @@
 package org.spares.demo;
 
-import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,22 +10,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
-import org.jdbi.v3.core.Jdbi;
-import org.spares.api.dto.DepotDtos.NewDepot;
-import org.spares.api.dto.PartDtos.NewPart;
-import org.spares.api.dto.UserDtos.CreatedUser;
-import org.spares.api.dto.UserDtos.NewUser;
+import java.util.function.Function;
 import org.spares.auth.Caller;
-import org.spares.db.JdbiSetup;
 import org.spares.demo.DemoCatalogue.DepotSpec;
 import org.spares.demo.DemoCatalogue.PartSpec;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
 import org.spares.domain.Role;
 import org.spares.jobs.ReservationExpiryJob;
+import org.spares.service.DepotService;
+import org.spares.service.Idempotency;
+import org.spares.service.PartService;
 import org.spares.service.Services;
-import org.spares.service.Transactions;
-import org.spares.service.UserService;
+import org.spares.service.StoreContents;
+import org.spares.service.UserService.CreatedUser;
+import org.spares.service.UserService.NewUser;
 
 /**
  * Fills an empty database with a demo history made through the services the API uses, on a simulated clock that
@@ -36,29 +35,28 @@ import org.spares.service.UserService;
 public final class DemoSeeder {
     public static final String ACTOR = "seed-demo";
 
-    private final Transactions transactions;
-    private final BigDecimal defaultHoldingRate;
-    private final Duration holdTime;
+    private final Function<Clock, Services> services;
+    private final StoreContents contents;
 
-    public DemoSeeder(Jdbi jdbi, BigDecimal defaultHoldingRate, Duration holdTime) {
-        this.transactions = new Transactions(JdbiSetup.cacheDaoMetadata(jdbi), 3);
-        this.defaultHoldingRate = defaultHoldingRate;
-        this.holdTime = holdTime;
+    /** @param services the services on a given clock, as the server builds them on the real one */
+    public DemoSeeder(Function<Clock, Services> services, StoreContents contents) {
+        this.services = services;
+        this.contents = contents;
     }
 
     /** @throws DomainException CONFLICT when the database already holds depots, parts or repair orders */
     public DemoCounts seed(DemoSettings settings, Consumer<String> progress) {
         requireEmpty();
         SimulatedClock clock = new SimulatedClock(settings.start());
-        Services services = Services.build(clock, defaultHoldingRate, holdTime);
+        Services services = this.services.apply(clock);
         SplittableRandom random = new SplittableRandom(settings.seed());
         DemoCatalogue catalogue = DemoCatalogue.draw(settings, random);
-        DemoWorld world = new DemoWorld(services, transactions, clock, random, createActor(clock), settings.end());
+        DemoWorld world = new DemoWorld(services, clock, random, createActor(services), settings.end());
         createCatalogue(world, catalogue);
         DemoStock stock = new DemoStock(world, catalogue);
         stock.startingStock();
-        DemoRepairs repairs = new DemoRepairs(world, catalogue, stock, new ReservationExpiryJob(transactions,
-                services.reservations(), clock, io.dropwizard.util.Duration.minutes(1)));
+        DemoRepairs repairs = new DemoRepairs(world, catalogue, stock, new ReservationExpiryJob(services.reservations(),
+                io.dropwizard.util.Duration.minutes(1)));
         int reported = 0;
         for (int day = 0; day < settings.days(); day++) {
             Instant dayStart = settings.start().plusSeconds(86_400L * day);
@@ -78,10 +76,7 @@ public final class DemoSeeder {
     }
 
     private void requireEmpty() {
-        Map<String, Object> found = transactions.read(handle -> handle.createQuery("""
-                SELECT (SELECT COUNT(*) FROM depots) AS depots, (SELECT COUNT(*) FROM parts) AS parts,
-                       (SELECT COUNT(*) FROM repair_orders) AS repair_orders, (SELECT COUNT(*) FROM ledger) AS ledger
-                """).mapToMap().one());
+        Map<String, Object> found = contents.counts();
         boolean empty = found.values().stream().allMatch(count -> ((Number) count).longValue() == 0);
         if (!empty) {
             throw new DomainException(ErrorCode.CONFLICT, "seed-demo fills an empty database only, and this one"
@@ -89,23 +84,19 @@ public final class DemoSeeder {
         }
     }
 
-    private Caller createActor(SimulatedClock clock) {
-        CreatedUser user = transactions.inTransaction(handle -> new UserService(clock).createByOperator(handle,
-                new NewUser(ACTOR, Role.ADMIN, List.of())));
+    private static Caller createActor(Services services) {
+        CreatedUser user = services.users().createByOperator(new NewUser(ACTOR, Role.ADMIN, List.of()));
         return new Caller(user.id(), ACTOR, Role.ADMIN, Set.of());
     }
 
     private static void createCatalogue(DemoWorld world, DemoCatalogue catalogue) {
-        world.inTransaction(handle -> {
-            for (DepotSpec depot : catalogue.depots()) {
-                world.services.depots().create(handle, new NewDepot(depot.code(), depot.name(),
-                        depot.targetTurnaroundHours(), depot.meanRepairHours(), depot.minFillRate()));
-            }
-            for (PartSpec part : catalogue.parts()) {
-                world.services.parts().create(handle, new NewPart(part.sku(), part.name(), part.category(),
-                        part.unitCost(), part.holdingRate(), part.leadTimeDays()));
-            }
-            return null;
-        });
+        for (DepotSpec depot : catalogue.depots()) {
+            world.services.depots().create(new DepotService.Fields(depot.code(), depot.name(),
+                    depot.targetTurnaroundHours(), depot.meanRepairHours(), depot.minFillRate()), Idempotency.none());
+        }
+        for (PartSpec part : catalogue.parts()) {
+            world.services.parts().create(new PartService.Fields(part.sku(), part.name(), part.category(),
+                    part.unitCost(), part.holdingRate(), part.leadTimeDays()), Idempotency.none());
+        }
     }
 }

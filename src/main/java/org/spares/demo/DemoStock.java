@@ -7,14 +7,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.spares.db.PositionDao;
 import org.spares.demo.DemoCatalogue.DepotSpec;
 import org.spares.demo.DemoCatalogue.PartSpec;
 import org.spares.domain.MovementType;
-import org.spares.domain.PolicySource;
 import org.spares.domain.Position;
 import org.spares.domain.Transfer;
+import org.spares.service.Idempotency;
 import org.spares.service.MovementService.NewMovement;
+import org.spares.service.PositionService;
+import org.spares.service.TransferService;
 
 /**
  * The stock side of a demo: the starting policy and stock, a daily order-up-to review that buys what was used
@@ -36,32 +37,32 @@ final class DemoStock {
 
     /**
      * Sets each position's policy from a simple rule (pipeline mean plus one standard deviation, nothing for the
-     * slowest movers) and receives that much stock, one transaction per depot.
+     * slowest movers) and receives that much stock.
      */
     void startingStock() {
         for (DepotSpec depot : catalogue.depots()) {
-            world.inTransaction(handle -> {
-                for (PartSpec part : catalogue.parts()) {
-                    double pipeline = DemoCatalogue.expectedPerDay(depot, part) * part.leadTimeDays();
-                    int level = pipeline < 0.08 ? 0 : (int) Math.ceil(pipeline + Math.sqrt(pipeline));
-                    if (level == 0) {
-                        continue;
-                    }
-                    world.services.policies().set(handle, world.actor, depot.code(), part.sku(), level, level - 1,
-                            String.format("seed-demo starting policy: pipeline mean %.2f units", pipeline),
-                            PolicySource.MANUAL, null);
-                    world.services.movements().post(handle, world.actor, receipt(depot.code(), part, level,
-                            "opening stock"));
-                    world.counts.receipts++;
+            for (PartSpec part : catalogue.parts()) {
+                double pipeline = DemoCatalogue.expectedPerDay(depot, part) * part.leadTimeDays();
+                int level = pipeline < 0.08 ? 0 : (int) Math.ceil(pipeline + Math.sqrt(pipeline));
+                if (level == 0) {
+                    continue;
                 }
-                return null;
-            });
+                world.services.positions().setPolicy(world.actor, world.caller, depot.code(), part.sku(), level,
+                        level - 1, String.format("seed-demo starting policy: pipeline mean %.2f units", pipeline));
+                post(receipt(depot.code(), part, level, "opening stock"));
+                world.counts.receipts++;
+            }
         }
+    }
+
+    private void post(NewMovement receipt) {
+        world.services.movements().post(world.actor, world.caller, receipt, Idempotency.none());
     }
 
     /** Order-up-to: every position at or below its reorder point is brought back to its target level. */
     void review() {
-        List<Position> positions = world.transactions.read(handle -> handle.attach(PositionDao.class).all());
+        List<Position> positions = world.services.positions().page(world.caller,
+                new PositionService.Filter(null, null, false), 0, Integer.MAX_VALUE);
         for (Position position : positions) {
             String key = key(position.depot(), position.sku());
             int inventory = position.inventoryPosition() + onOrder.getOrDefault(key, 0);
@@ -79,8 +80,7 @@ final class DemoStock {
 
     private void arrive(String depot, PartSpec part, int quantity) {
         onOrder.merge(key(depot, part.sku()), -quantity, Integer::sum);
-        world.inTransaction(handle -> world.services.movements().post(handle, world.actor,
-                receipt(depot, part, quantity, "replenishment")));
+        post(receipt(depot, part, quantity, "replenishment"));
         world.counts.receipts++;
     }
 
@@ -89,23 +89,21 @@ final class DemoStock {
      * requests and ships at once, the destination receives one or two days later (filling the backorder).
      */
     void expedite(String depot, String sku, int quantity) {
-        Optional<Position> source = world.transactions.read(handle -> catalogue.depots().stream()
+        Optional<Position> source = catalogue.depots().stream()
                 .filter(other -> !other.code().equals(depot))
-                .map(other -> handle.attach(PositionDao.class).find(other.code(), sku))
-                .flatMap(Optional::stream)
+                .map(other -> world.services.positions().get(world.caller, other.code(), sku))
                 .filter(position -> position.available() > quantity)
-                .max((left, right) -> Integer.compare(left.available(), right.available())));
+                .max((left, right) -> Integer.compare(left.available(), right.available()));
         if (source.isEmpty()) {
             return;
         }
-        Transfer transfer = world.inTransaction(handle -> {
-            Transfer requested = world.services.transfers().request(handle, world.actor, source.get().depot(), depot,
-                    sku, quantity);
-            return world.services.transfers().ship(handle, world.actor, world.caller, requested.id());
-        });
+        TransferService transfers = world.services.transfers();
+        Transfer requested = transfers.request(world.actor, world.caller, source.get().depot(), depot, sku, quantity,
+                Idempotency.none());
+        Transfer transfer = transfers.ship(world.actor, world.caller, requested.id(), Idempotency.none());
         world.counts.transfers++;
-        world.after(world.hours(20, 48), () -> world.inTransaction(handle -> world.services.transfers()
-                .receive(handle, world.actor, world.caller, transfer.id())));
+        world.after(world.hours(20, 48), () -> transfers.receive(world.actor, world.caller, transfer.id(),
+                Idempotency.none()));
     }
 
     private NewMovement receipt(String depot, PartSpec part, int quantity, String reason) {

@@ -8,7 +8,6 @@ import java.util.SplittableRandom;
 import org.spares.auth.Caller;
 import org.spares.domain.Actor;
 import org.spares.service.Services;
-import org.spares.service.Transactions;
 
 /**
  * What the parts of a demo replay share: the services on the simulated clock, the acting admin, the random
@@ -20,7 +19,6 @@ final class DemoWorld {
     }
 
     final Services services;
-    final Transactions transactions;
     final SimulatedClock clock;
     final SplittableRandom random;
     final Caller caller;
@@ -31,10 +29,8 @@ final class DemoWorld {
             Comparator.comparing(Event::at).thenComparingLong(Event::sequence));
     private long sequence;
 
-    DemoWorld(Services services, Transactions transactions, SimulatedClock clock, SplittableRandom random,
-            Caller caller, Instant end) {
+    DemoWorld(Services services, SimulatedClock clock, SplittableRandom random, Caller caller, Instant end) {
         this.services = services;
-        this.transactions = transactions;
         this.clock = clock;
         this.random = random;
         this.caller = caller;
@@ -63,10 +59,6 @@ final class DemoWorld {
             clock.set(event.at());
             event.action().run();
         }
-    }
-
-    <T> T inTransaction(Transactions.Work<T> work) {
-        return transactions.inTransaction(work);
     }
 
     /** A random duration between {@code minHours} and {@code maxHours}, in whole seconds. */

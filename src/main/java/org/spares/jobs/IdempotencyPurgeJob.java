@@ -4,28 +4,26 @@ import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.util.Duration;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.spares.db.IdempotencyDao;
-import org.spares.service.Transactions;
+import org.spares.service.IdempotencyKeys;
 
 /** Deletes stored Idempotency-Key answers older than the retention, in small batches, on a schedule. */
 public class IdempotencyPurgeJob implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyPurgeJob.class);
     private static final int BATCH = 500;
 
-    private final Transactions transactions;
+    private final IdempotencyKeys keys;
     private final Clock clock;
     private final Duration retention;
     private final Duration interval;
     private ScheduledExecutorService executor;
 
-    public IdempotencyPurgeJob(Transactions transactions, Clock clock, Duration retention, Duration interval) {
-        this.transactions = transactions;
+    public IdempotencyPurgeJob(IdempotencyKeys keys, Clock clock, Duration retention, Duration interval) {
+        this.keys = keys;
         this.clock = clock;
         this.retention = retention;
         this.interval = interval;
@@ -53,11 +51,7 @@ public class IdempotencyPurgeJob implements Managed {
         Instant before = clock.instant().minusMillis(retention.toMilliseconds());
         int total = 0;
         while (true) {
-            int deleted = transactions.inTransaction(handle -> {
-                IdempotencyDao keys = handle.attach(IdempotencyDao.class);
-                List<Long> ids = keys.expired(before, BATCH);
-                return ids.isEmpty() ? 0 : keys.delete(ids);
-            });
+            int deleted = keys.purgeBatch(before, BATCH);
             total += deleted;
             if (deleted < BATCH) {
                 return total;

@@ -8,10 +8,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.spares.db.OptimizationDao;
 import org.spares.domain.OptimizationStatus;
 import org.spares.service.OptimizationRunner;
-import org.spares.service.Transactions;
 
 /**
  * Runs optimizations in the background, one at a time (a solve is CPU-bound and the synchronous solves have their
@@ -22,12 +20,10 @@ public class OptimizationJob implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(OptimizationJob.class);
     private static final int QUEUE = 1000;
 
-    private final Transactions transactions;
     private final OptimizationRunner runner;
     private ThreadPoolExecutor executor;
 
-    public OptimizationJob(Transactions transactions, OptimizationRunner runner) {
-        this.transactions = transactions;
+    public OptimizationJob(OptimizationRunner runner) {
         this.runner = runner;
     }
 
@@ -66,7 +62,7 @@ public class OptimizationJob implements Managed {
 
     /** Marks every QUEUED or RUNNING run FAILED and frees its depots; returns how many. */
     public int failInterrupted() {
-        List<Long> active = transactions.read(handle -> handle.attach(OptimizationDao.class).active());
+        List<Long> active = runner.active();
         int failed = 0;
         for (long id : active) {
             if (runner.end(id, OptimizationStatus.FAILED, "INTERRUPTED",

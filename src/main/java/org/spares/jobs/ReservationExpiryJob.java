@@ -2,17 +2,14 @@ package org.spares.jobs;
 
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.util.Duration;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.spares.db.ReservationDao;
 import org.spares.domain.Actor;
 import org.spares.service.ReservationService;
-import org.spares.service.Transactions;
 
 /**
  * Expires HELD reservations past their hold time, one transaction each (their units become available and fill
@@ -23,17 +20,12 @@ public class ReservationExpiryJob implements Managed {
     private static final int BATCH = 200;
     private static final Actor ACTOR = Actor.system("reservation-expiry");
 
-    private final Transactions transactions;
     private final ReservationService reservations;
-    private final Clock clock;
     private final Duration interval;
     private ScheduledExecutorService executor;
 
-    public ReservationExpiryJob(Transactions transactions, ReservationService reservations, Clock clock,
-            Duration interval) {
-        this.transactions = transactions;
+    public ReservationExpiryJob(ReservationService reservations, Duration interval) {
         this.reservations = reservations;
-        this.clock = clock;
         this.interval = interval;
     }
 
@@ -60,10 +52,9 @@ public class ReservationExpiryJob implements Managed {
     public int expireOverdue() {
         int expired = 0;
         while (!Thread.currentThread().isInterrupted()) {
-            List<Long> overdue = transactions.read(handle -> handle.attach(ReservationDao.class)
-                    .overdue(clock.instant(), BATCH));
+            List<Long> overdue = reservations.overdue(BATCH);
             for (long id : overdue) {
-                if (transactions.inTransaction(handle -> reservations.expire(handle, ACTOR, id))) {
+                if (reservations.expire(ACTOR, id)) {
                     expired++;
                 }
             }

@@ -1,9 +1,13 @@
 package org.spares.service;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.spares.auth.Caller;
+import org.spares.db.LedgerDao;
 import org.spares.db.PositionDao;
 import org.spares.domain.Actor;
 import org.spares.domain.Depot;
@@ -20,15 +24,42 @@ public final class MovementService {
             String reason, String reference) {
     }
 
+    /** Which ledger rows a list shows; null fields do not filter. {@code from} inclusive, {@code to} exclusive. */
+    public record Filter(String depot, String sku, MovementType type, Instant from, Instant to) {
+    }
+
+    private final Transactions transactions;
     private final StockLedger ledger;
     private final StockArrivals arrivals;
 
-    public MovementService(StockLedger ledger, StockArrivals arrivals) {
+    public MovementService(Transactions transactions, StockLedger ledger, StockArrivals arrivals) {
+        this.transactions = transactions;
         this.ledger = ledger;
         this.arrivals = arrivals;
     }
 
-    public Movement post(Handle handle, Actor actor, NewMovement request) {
+    /** 403 outside the caller's depots; 409 INSUFFICIENT_STOCK when on hand would fall below the reserved units. */
+    public Movement post(Actor actor, Caller caller, NewMovement request, Idempotency<Movement> once) {
+        caller.requireDepot(request.depot());
+        return transactions.inTransaction(once, handle -> post(handle, actor, request));
+    }
+
+    /** Ledger rows in the order they were written, up to {@code limit} after the id. */
+    public List<Movement> page(Caller caller, Filter filter, long after, int limit) {
+        ListScope scope = ListScope.of(caller, filter.depot());
+        return transactions.read(handle -> handle.attach(LedgerDao.class).page(after, limit, filter.depot(),
+                filter.sku(), filter.type() == null ? null : filter.type().name(), filter.from(), filter.to(),
+                scope.allDepots(), scope.depots()));
+    }
+
+    /** 404 when unknown or outside the caller's depots. */
+    public Movement get(Caller caller, long id) {
+        return transactions.read(handle -> handle.attach(LedgerDao.class).find(id))
+                .filter(row -> caller.canSee(row.depot()))
+                .orElseThrow(() -> DomainException.notFound("movement", id));
+    }
+
+    Movement post(Handle handle, Actor actor, NewMovement request) {
         checkRules(request);
         Depot depot = DepotService.get(handle, request.depot());
         Part part = StockLedger.lockPart(handle, request.sku());

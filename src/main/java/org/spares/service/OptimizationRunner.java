@@ -47,6 +47,11 @@ public final class OptimizationRunner {
         this.timeLimitMillis = timeLimitMillis;
     }
 
+    /** The runs queued or running, for the job that takes over or fails them at start-up. */
+    public List<Long> active() {
+        return transactions.read(handle -> handle.attach(OptimizationDao.class).active());
+    }
+
     public Result run(long id) {
         try {
             Optional<OptimizationSnapshot> snapshot = start(id);

@@ -28,18 +28,113 @@ import org.spares.optimize.OptimizeRequest;
  * time), cancel, and apply a succeeded run's levels through the policy path. Solving is the runner's, outside.
  */
 public final class OptimizationService {
+    /** Where a new run goes once its row is committed: the worker that solves runs. */
+    @FunctionalInterface
+    public interface RunQueue {
+        void submit(long id);
+    }
+
+    /**
+     * A run as one caller sees it: the run's depots that are the caller's, and once SUCCEEDED the results of those
+     * depots (null before).
+     */
+    public record Seen(Optimization run, List<String> depots, List<RecommendationDao.DepotResult> results) {
+    }
+
+    /** Which runs a list shows; null fields do not filter. */
+    public record Filter(String depot, OptimizationStatus status) {
+    }
+
     private static final int MAX_REASON = 500;
 
-    private final PolicyService policies;
+    private final Transactions transactions;
+    private final PositionService positions;
+    private final OptimizationRunner runner;
+    private final RunQueue queue;
     private final Clock clock;
 
-    public OptimizationService(PolicyService policies, Clock clock) {
-        this.policies = policies;
+    public OptimizationService(Transactions transactions, PositionService positions, OptimizationRunner runner,
+            RunQueue queue, Clock clock) {
+        this.transactions = transactions;
+        this.positions = positions;
+        this.runner = runner;
+        this.queue = queue;
         this.clock = clock;
     }
 
+    /**
+     * QUEUED, and handed to the worker once committed (a replay queues nothing). 403 for a depot outside the
+     * caller's; 404 for an unknown depot; 409 CONFLICT when one of the depots already has a run queued or running.
+     */
+    public Seen start(Actor actor, Caller caller, List<String> depotCodes, int historyDays, Idempotency<Seen> once) {
+        caller.requireDepots(depotCodes);
+        Seen created = transactions.inTransaction(once, handle -> seen(handle, caller,
+                create(handle, actor, depotCodes, historyDays)));
+        queue.submit(created.run().id());
+        return created;
+    }
+
+    /** QUEUED or RUNNING to CANCELLED (the solver stops at its next step); 409 ILLEGAL_STATE once it has ended. */
+    public Seen cancel(Caller caller, long id, Idempotency<Seen> once) {
+        Seen cancelled = transactions.inTransaction(once, handle -> seen(handle, caller, cancel(handle, caller, id)));
+        runner.requestCancel(id);
+        return cancelled;
+    }
+
+    /**
+     * Sets each recommended level of the depots (all of the run's when null) as policy source OPTIMIZATION; 409
+     * ILLEGAL_STATE unless SUCCEEDED; 422 for a depot not in the run.
+     */
+    public Seen apply(Actor actor, Caller caller, long id, List<String> depotCodes, Idempotency<Seen> once) {
+        return transactions.inTransaction(once, handle -> seen(handle, caller, apply(handle, actor, caller, id,
+                depotCodes)));
+    }
+
+    /** The runs the caller sees (at least one of their depots), newest first, up to {@code limit} before the id. */
+    public List<Seen> page(Caller caller, Filter filter, long before, int limit) {
+        ListScope scope = ListScope.of(caller, filter.depot());
+        return transactions.read(handle -> handle.attach(OptimizationDao.class).page(before, limit,
+                filter.status() == null ? null : filter.status().name(), filter.depot(), scope.allDepots(),
+                scope.depots()).stream().map(row -> seen(handle, caller, row.optimization())).toList());
+    }
+
+    /** 404 unless the caller sees at least one of the run's depots. */
+    public Seen get(Caller caller, long id) {
+        return transactions.read(handle -> seen(handle, caller, visible(handle, caller, id)));
+    }
+
+    /** The run's recommendations by position (empty until it has SUCCEEDED), up to {@code limit} after the id. */
+    public List<Recommendation> recommendations(Caller caller, long id, String depot, long after, int limit) {
+        return transactions.read(handle -> {
+            visible(handle, caller, id);
+            ListScope scope = ListScope.of(caller, depot);
+            return handle.attach(RecommendationDao.class).page(id, after, limit, depot, scope.allDepots(),
+                    scope.depots());
+        });
+    }
+
+    /**
+     * The request body the run solved, cut to the caller's depots (the whole model for a caller who sees all of
+     * them). Depots are solved independently in a run's model, so the part re-solves to the same levels.
+     *
+     * @throws DomainException 404 as {@link #get}; 409 ILLEGAL_STATE while the run has no model (QUEUED, or ended
+     *         before it started)
+     */
+    public OptimizeRequest model(Caller caller, long id) {
+        return transactions.read(handle -> model(handle, caller, id));
+    }
+
+    private static Seen seen(Handle handle, Caller caller, Optimization run) {
+        List<String> depots = run.depots().stream().filter(caller::canSee).toList();
+        if (run.status() != OptimizationStatus.SUCCEEDED) {
+            return new Seen(run, depots, null);
+        }
+        return new Seen(run, depots, handle.attach(RecommendationDao.class).depots(run.id()).stream()
+                .filter(depot -> caller.canSee(depot.depot())).toList());
+    }
+
     /** @throws DomainException CONFLICT naming the depot and the run that holds it */
-    public Optimization create(Handle handle, Actor actor, List<String> depotCodes, int historyDays) {
+    private Optimization create(Handle handle, Actor actor, List<String> depotCodes, int historyDays) {
         List<String> codes = List.copyOf(new TreeSet<>(depotCodes));
         List<Depot> depots = codes.stream().map(code -> DepotService.get(handle, code)).toList();
         Instant now = clock.instant();
@@ -65,8 +160,8 @@ public final class OptimizationService {
         return get(handle, id);
     }
 
-    /** QUEUED or RUNNING to CANCELLED; the caller must have every depot of the run. */
-    public Optimization cancel(Handle handle, Caller caller, long id) {
+    /** The caller must have every depot of the run. */
+    private Optimization cancel(Handle handle, Caller caller, long id) {
         Optimization run = visible(handle, caller, id);
         caller.requireDepots(run.depots());
         OptimizationDao runs = handle.attach(OptimizationDao.class);
@@ -82,7 +177,7 @@ public final class OptimizationService {
      * Sets every recommended level of the given depots (all of the run's when null) through the policy path, as
      * source OPTIMIZATION with this run's id; positions already at their level are left alone.
      */
-    public Optimization apply(Handle handle, Actor actor, Caller caller, long id, List<String> depotCodes) {
+    private Optimization apply(Handle handle, Actor actor, Caller caller, long id, List<String> depotCodes) {
         Optimization run = visible(handle, caller, id);
         List<String> codes = depotCodes == null ? run.depots() : List.copyOf(new TreeSet<>(depotCodes));
         for (String code : codes) {
@@ -114,17 +209,17 @@ public final class OptimizationService {
             return;
         }
         String reason = "optimization " + id + ": " + recommendation.reason();
-        policies.set(handle, actor, recommendation.depot(), recommendation.sku(), level, reorderPoint,
+        positions.set(handle, actor, recommendation.depot(), recommendation.sku(), level, reorderPoint,
                 reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason, PolicySource.OPTIMIZATION, id);
     }
 
-    public static Optimization get(Handle handle, long id) {
+    private static Optimization get(Handle handle, long id) {
         return handle.attach(OptimizationDao.class).find(id).map(OptimizationDao.Row::optimization)
                 .orElseThrow(() -> DomainException.notFound("optimization", id));
     }
 
     /** 404 unless the caller sees at least one of the run's depots, so others' runs do not leak. */
-    public static Optimization visible(Handle handle, Caller caller, long id) {
+    private static Optimization visible(Handle handle, Caller caller, long id) {
         Optimization run = get(handle, id);
         if (run.depots().stream().noneMatch(caller::canSee)) {
             throw DomainException.notFound("optimization", id);
@@ -132,14 +227,7 @@ public final class OptimizationService {
         return run;
     }
 
-    /**
-     * The request body the run solved, cut to the caller's depots (the whole model for a caller who sees all of
-     * them). Depots are solved independently in a run's model, so the part re-solves to the same levels.
-     *
-     * @throws DomainException 404 as {@link #visible}; 409 ILLEGAL_STATE while the run has no model (QUEUED, or
-     *         ended before it started)
-     */
-    public static OptimizeRequest model(Handle handle, Caller caller, long id) {
+    private static OptimizeRequest model(Handle handle, Caller caller, long id) {
         Optimization run = visible(handle, caller, id);
         String json = handle.attach(OptimizationDao.class).model(id).orElseThrow(() -> new DomainException(
                 ErrorCode.ILLEGAL_STATE, "optimization " + id + " is " + run.status() + " and has no model: the"

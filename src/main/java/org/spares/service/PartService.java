@@ -3,9 +3,10 @@ package org.spares.service;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
-import org.spares.api.dto.PartDtos.NewPart;
 import org.spares.db.PartDao;
 import org.spares.db.SqlErrors;
 import org.spares.domain.DomainException;
@@ -15,15 +16,67 @@ import org.spares.domain.Part;
 
 /** The parts catalogue. A new part's average cost starts at its unit cost (API.md "Ledger"). */
 public final class PartService {
+    /** A part's catalogue fields, as created or edited; the sku never changes once created. */
+    public record Fields(String sku, String name, String category, BigDecimal unitCost, BigDecimal holdingRate,
+            Integer leadTimeDays) {
+        static Fields of(Part part) {
+            return new Fields(part.sku(), part.name(), part.category(), part.unitCost(), part.holdingRate(),
+                    part.leadTimeDays());
+        }
+    }
+
+    /** What an import did: rows in the file, parts created, parts updated. */
+    public record Imported(int rows, int created, int updated) {
+    }
+
+    private final Transactions transactions;
     private final Clock clock;
     private final BigDecimal defaultHoldingRate;
 
-    public PartService(Clock clock, BigDecimal defaultHoldingRate) {
+    public PartService(Transactions transactions, Clock clock, BigDecimal defaultHoldingRate) {
+        this.transactions = transactions;
         this.clock = clock;
         this.defaultHoldingRate = defaultHoldingRate;
     }
 
-    public Part create(Handle handle, NewPart request) {
+    /** 409 CONFLICT when the sku exists (in any case). */
+    public Part create(Fields request, Idempotency<Part> once) {
+        return transactions.inTransaction(once, handle -> create(handle, request));
+    }
+
+    /** Creates or updates every row by sku, all in one transaction: the file lands whole or not at all. */
+    public Imported importAll(List<Fields> rows, Idempotency<Imported> once) {
+        return transactions.inTransaction(once, handle -> {
+            int created = 0;
+            for (Fields row : rows) {
+                if (upsert(handle, row)) {
+                    created++;
+                }
+            }
+            return new Imported(rows.size(), created, rows.size() - created);
+        });
+    }
+
+    /** Parts by id, optionally of one category or with {@code like} (a LIKE pattern) in sku or name. */
+    public List<Part> page(String category, String like, long after, int limit) {
+        return transactions.read(handle -> handle.attach(PartDao.class).page(after, limit, category, like));
+    }
+
+    /** 404 for an unknown sku. */
+    public Part get(String sku) {
+        return transactions.read(handle -> get(handle, sku));
+    }
+
+    /** Catalogue fields only, as {@code edit} makes them of the current ones; the average cost stays the ledger's. */
+    public Part update(String sku, UnaryOperator<Fields> edit) {
+        return transactions.inTransaction(handle -> {
+            Part current = handle.attach(PartDao.class).lockBySku(sku)
+                    .orElseThrow(() -> DomainException.notFound("part", sku));
+            return update(handle, current, edit.apply(Fields.of(current)));
+        });
+    }
+
+    Part create(Handle handle, Fields request) {
         PartDao parts = handle.attach(PartDao.class);
         if (parts.findBySku(request.sku()).isPresent()) {
             throw duplicate(request.sku());
@@ -41,8 +94,8 @@ public final class PartService {
         }
     }
 
-    /** Creates or updates by sku; returns true when it created. Used by the CSV import. */
-    public boolean upsert(Handle handle, NewPart request) {
+    /** Creates or updates by sku; returns true when it created. */
+    private boolean upsert(Handle handle, Fields request) {
         PartDao parts = handle.attach(PartDao.class);
         var existing = parts.lockBySku(request.sku());
         if (existing.isEmpty()) {
@@ -53,12 +106,11 @@ public final class PartService {
         return false;
     }
 
-    public static Part get(Handle handle, String sku) {
+    static Part get(Handle handle, String sku) {
         return handle.attach(PartDao.class).findBySku(sku).orElseThrow(() -> DomainException.notFound("part", sku));
     }
 
-    /** Catalogue fields only; the average cost stays the ledger's. */
-    public Part update(Handle handle, Part current, NewPart merged) {
+    private Part update(Handle handle, Part current, Fields merged) {
         Part updated = new Part(current.id(), current.sku(), merged.name().strip(), merged.category().strip(),
                 Money.round(merged.unitCost()), holdingRate(merged), merged.leadTimeDays(), current.averageUnitCost(),
                 current.unitsOwned(), current.createdAt(), clock.instant());
@@ -66,13 +118,13 @@ public final class PartService {
         return handle.attach(PartDao.class).findById(current.id()).orElseThrow();
     }
 
-    private Part fromRequest(long id, NewPart request, Instant createdAt, Instant updatedAt) {
+    private Part fromRequest(long id, Fields request, Instant createdAt, Instant updatedAt) {
         BigDecimal unitCost = Money.round(request.unitCost());
         return new Part(id, request.sku(), request.name().strip(), request.category().strip(), unitCost,
                 holdingRate(request), request.leadTimeDays(), unitCost, 0, createdAt, updatedAt);
     }
 
-    private BigDecimal holdingRate(NewPart request) {
+    private BigDecimal holdingRate(Fields request) {
         return Money.round(request.holdingRate() == null ? defaultHoldingRate : request.holdingRate());
     }
 

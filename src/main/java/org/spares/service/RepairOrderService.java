@@ -18,21 +18,63 @@ import org.spares.domain.ErrorCode;
 import org.spares.domain.Priority;
 import org.spares.domain.RepairOrder;
 import org.spares.domain.RepairOrderStatus;
+import org.spares.domain.Reservation;
 import org.spares.domain.ReservationStatus;
 
 /** Repair orders: open, complete (nothing left held or awaited), cancel (releases everything it holds or awaits). */
 public final class RepairOrderService {
+    /** An order with its reservations, as one read saw them. */
+    public record Detail(RepairOrder order, List<Reservation> reservations) {
+    }
+
+    private final Transactions transactions;
     private final ReservationService reservations;
     private final PartsWait partsWait;
     private final Clock clock;
 
-    public RepairOrderService(ReservationService reservations, PartsWait partsWait, Clock clock) {
+    public RepairOrderService(Transactions transactions, ReservationService reservations, PartsWait partsWait,
+            Clock clock) {
+        this.transactions = transactions;
         this.reservations = reservations;
         this.partsWait = partsWait;
         this.clock = clock;
     }
 
-    public RepairOrder open(Handle handle, Actor actor, String depotCode, String assetTag, String description,
+    /** OPEN; the target turnaround defaults to the depot's. 403 outside the caller's depots. */
+    public Detail open(Actor actor, Caller caller, String depotCode, String assetTag, String description,
+            Priority priority, BigDecimal targetTurnaroundHours, Idempotency<Detail> once) {
+        caller.requireDepot(depotCode);
+        return transactions.inTransaction(once, handle -> detail(handle, open(handle, actor, depotCode, assetTag,
+                description, priority, targetTurnaroundHours)));
+    }
+
+    /** To COMPLETED when every reservation is issued, released or expired; 409 ILLEGAL_STATE otherwise. */
+    public Detail complete(Actor actor, Caller caller, long id, Idempotency<Detail> once) {
+        return transactions.inTransaction(once, handle -> detail(handle, complete(handle, actor, caller, id)));
+    }
+
+    /** To CANCELLED, releasing every held or backordered reservation. */
+    public Detail cancel(Actor actor, Caller caller, long id, Idempotency<Detail> once) {
+        return transactions.inTransaction(once, handle -> detail(handle, cancel(handle, actor, caller, id)));
+    }
+
+    /** Orders of the caller's depots by id, up to {@code limit} after the id, without their reservations. */
+    public List<RepairOrder> page(Caller caller, String depot, RepairOrderStatus status, long after, int limit) {
+        ListScope scope = ListScope.of(caller, depot);
+        return transactions.read(handle -> handle.attach(RepairOrderDao.class).page(after, limit, depot,
+                status == null ? null : status.name(), scope.allDepots(), scope.depots()));
+    }
+
+    /** One order with its reservations; 404 when unknown or outside the caller's depots. */
+    public Detail get(Caller caller, long id) {
+        return transactions.read(handle -> detail(handle, visible(handle, caller, id)));
+    }
+
+    private static Detail detail(Handle handle, RepairOrder order) {
+        return new Detail(order, handle.attach(ReservationDao.class).forOrder(order.id()));
+    }
+
+    private RepairOrder open(Handle handle, Actor actor, String depotCode, String assetTag, String description,
             Priority priority, BigDecimal targetTurnaroundHours) {
         Depot depot = DepotService.get(handle, depotCode);
         BigDecimal target = targetTurnaroundHours == null ? depot.targetTurnaroundHours() : targetTurnaroundHours;
@@ -42,8 +84,7 @@ public final class RepairOrderService {
         return get(handle, id);
     }
 
-    /** To COMPLETED when every reservation is issued, released or expired; 409 ILLEGAL_STATE otherwise. */
-    public RepairOrder complete(Handle handle, Actor actor, Caller caller, long id) {
+    private RepairOrder complete(Handle handle, Actor actor, Caller caller, long id) {
         RepairOrder order = visible(handle, caller, id);
         caller.requireDepot(order.depot());
         RepairOrder locked = handle.attach(RepairOrderDao.class).lock(id).orElseThrow();
@@ -64,7 +105,7 @@ public final class RepairOrderService {
      * To CANCELLED, releasing every held or backordered reservation. Positions are locked before the order (the
      * lock order); a reservation added between the first read and the order's lock is caught by reading again.
      */
-    public RepairOrder cancel(Handle handle, Actor actor, Caller caller, long id) {
+    private RepairOrder cancel(Handle handle, Actor actor, Caller caller, long id) {
         RepairOrder order = visible(handle, caller, id);
         caller.requireDepot(order.depot());
         ReservationDao dao = handle.attach(ReservationDao.class);
@@ -118,13 +159,13 @@ public final class RepairOrderService {
         }
     }
 
-    public static RepairOrder get(Handle handle, long id) {
+    static RepairOrder get(Handle handle, long id) {
         return handle.attach(RepairOrderDao.class).find(id)
                 .orElseThrow(() -> DomainException.notFound("repair order", id));
     }
 
     /** 404 for an order of a depot outside the caller's scope, so ids do not leak. */
-    public static RepairOrder visible(Handle handle, Caller caller, long id) {
+    private static RepairOrder visible(Handle handle, Caller caller, long id) {
         RepairOrder order = get(handle, id);
         if (!caller.canSee(order.depot())) {
             throw DomainException.notFound("repair order", id);

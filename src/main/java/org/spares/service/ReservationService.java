@@ -5,14 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.spares.auth.Caller;
 import org.spares.db.AuditDao;
+import org.spares.db.HotPathStatements;
 import org.spares.db.PositionDao;
 import org.spares.db.RepairOrderDao;
 import org.spares.db.ReservationDao;
-import org.spares.db.HotPathStatements;
 import org.spares.domain.Actor;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
@@ -26,14 +28,20 @@ import org.spares.domain.ReservationStatus;
  * the reservations on it.
  */
 public final class ReservationService {
+    /** Which reservations a list shows; null fields do not filter. */
+    public record Filter(String depot, ReservationStatus status, Long repairOrderId) {
+    }
+
+    private final Transactions transactions;
     private final StockLedger ledger;
     private final StockArrivals arrivals;
     private final PartsWait partsWait;
     private final Clock clock;
     private final Duration holdTime;
 
-    public ReservationService(StockLedger ledger, StockArrivals arrivals, PartsWait partsWait, Clock clock,
-            Duration holdTime) {
+    public ReservationService(Transactions transactions, StockLedger ledger, StockArrivals arrivals,
+            PartsWait partsWait, Clock clock, Duration holdTime) {
+        this.transactions = transactions;
         this.ledger = ledger;
         this.arrivals = arrivals;
         this.partsWait = partsWait;
@@ -41,8 +49,59 @@ public final class ReservationService {
         this.holdTime = holdTime;
     }
 
-    public Reservation reserve(Handle handle, Actor actor, Caller caller, long repairOrderId, String sku, int quantity,
-            boolean allowBackorder) {
+    /**
+     * All or nothing: HELD; with too little available, 409 INSUFFICIENT_STOCK or, with {@code allowBackorder},
+     * BACKORDERED. 409 ILLEGAL_STATE for a closed order; 404 for an order outside the caller's depots.
+     */
+    public Reservation reserve(Actor actor, Caller caller, long repairOrderId, String sku, int quantity,
+            boolean allowBackorder, Idempotency<Reservation> once) {
+        return transactions.inTransaction(once, handle -> reserve(handle, actor, caller, repairOrderId, sku, quantity,
+                allowBackorder));
+    }
+
+    /** HELD to ISSUED: the units leave the shelf, with one ISSUE ledger row tied to this reservation. */
+    public Reservation issue(Actor actor, Caller caller, long id, Idempotency<Reservation> once) {
+        return transactions.inTransaction(once, handle -> issue(handle, actor, caller, id));
+    }
+
+    /** HELD or BACKORDERED to RELEASED; released units fill waiting backorders at once. */
+    public Reservation release(Actor actor, Caller caller, long id, Idempotency<Reservation> once) {
+        return transactions.inTransaction(once, handle -> release(handle, actor, caller, id));
+    }
+
+    /** HELD past its hold time to EXPIRED (by the expiry job); false when it is no longer HELD. */
+    public boolean expire(Actor actor, long id) {
+        return transactions.inTransaction(handle -> expire(handle, actor, id));
+    }
+
+    /** Up to {@code limit} HELD reservations whose hold has ended, oldest first, for the expiry job. */
+    public List<Long> overdue(int limit) {
+        return transactions.read(handle -> handle.attach(ReservationDao.class).overdue(clock.instant(), limit));
+    }
+
+    /** The repair orders holding at least one HELD reservation (the demo's morning round). */
+    public Set<Long> ordersHolding() {
+        return transactions.read(handle -> handle.attach(ReservationDao.class).ordersHolding());
+    }
+
+    /** Reservations of the caller's depots by id, up to {@code limit} after the id. */
+    public List<Reservation> page(Caller caller, Filter filter, long after, int limit) {
+        ListScope scope = ListScope.of(caller, filter.depot());
+        return transactions.read(handle -> handle.attach(ReservationDao.class).page(after, limit, filter.depot(),
+                filter.status() == null ? null : filter.status().name(), filter.repairOrderId(), scope.allDepots(),
+                scope.depots()));
+    }
+
+    /** One reservation; 404 when unknown or outside the caller's depots. */
+    public Reservation get(Caller caller, long id) {
+        return transactions.read(handle -> {
+            visible(handle, caller, id);
+            return get(handle, id);
+        });
+    }
+
+    private Reservation reserve(Handle handle, Actor actor, Caller caller, long repairOrderId, String sku,
+            int quantity, boolean allowBackorder) {
         // 404 for an unknown order or one of a depot outside the caller's scope (ids do not leak), then for the sku.
         RepairOrderDao.ReserveTarget target = HotPathStatements.target(handle, repairOrderId, sku)
                 .filter(found -> caller.canSee(found.depot()))
@@ -87,8 +146,7 @@ public final class ReservationService {
         return get(handle, id);
     }
 
-    /** HELD to ISSUED: the units leave the shelf, with one ISSUE ledger row tied to this reservation. */
-    public Reservation issue(Handle handle, Actor actor, Caller caller, long id) {
+    private Reservation issue(Handle handle, Actor actor, Caller caller, long id) {
         ReservationDao.Row row = visible(handle, caller, id);
         StockLedger.lockPart(handle, row.partId());
         PositionDao.Row position = handle.attach(PositionDao.class).lock(row.depotId(), row.partId()).orElseThrow();
@@ -108,8 +166,7 @@ public final class ReservationService {
         return get(handle, id);
     }
 
-    /** HELD or BACKORDERED to RELEASED; released units fill waiting backorders at once. */
-    public Reservation release(Handle handle, Actor actor, Caller caller, long id) {
+    private Reservation release(Handle handle, Actor actor, Caller caller, long id) {
         ReservationDao.Row row = visible(handle, caller, id);
         PositionDao.Row position = handle.attach(PositionDao.class).lock(row.depotId(), row.partId()).orElseThrow();
         ReservationStatus status = ReservationStatus.valueOf(handle.attach(ReservationDao.class).row(id)
@@ -125,8 +182,7 @@ public final class ReservationService {
         return get(handle, id);
     }
 
-    /** HELD past its hold time to EXPIRED (by the expiry job); false when it is no longer HELD. */
-    public boolean expire(Handle handle, Actor actor, long id) {
+    private boolean expire(Handle handle, Actor actor, long id) {
         ReservationDao.Row row = handle.attach(ReservationDao.class).row(id).orElseThrow();
         PositionDao.Row position = handle.attach(PositionDao.class).lock(row.depotId(), row.partId()).orElseThrow();
         Instant at = ledger.now();
@@ -146,13 +202,13 @@ public final class ReservationService {
         arrivals.arrived(handle, positionId, actor);
     }
 
-    public static Reservation get(Handle handle, long id) {
+    static Reservation get(Handle handle, long id) {
         return handle.attach(ReservationDao.class).find(id)
                 .orElseThrow(() -> DomainException.notFound("reservation", id));
     }
 
     /** 404 for a reservation of a depot outside the caller's scope, so ids do not leak. */
-    public static ReservationDao.Row visible(Handle handle, Caller caller, long id) {
+    private static ReservationDao.Row visible(Handle handle, Caller caller, long id) {
         Reservation reservation = get(handle, id);
         if (!caller.canSee(reservation.depot())) {
             throw DomainException.notFound("reservation", id);

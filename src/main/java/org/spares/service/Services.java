@@ -9,18 +9,19 @@ import java.time.Duration;
  * history (seed-demo) build it on a simulated one, so they go through exactly the code the API uses.
  */
 public record Services(Clock clock, UserService users, DepotService depots, PartService parts,
-        StockLedger ledger, PartsWait partsWait, StockArrivals arrivals, MovementService movements,
-        TransferService transfers, PolicyService policies, ReservationService reservations,
-        RepairOrderService repairOrders) {
+        PositionService positions, MovementService movements, TransferService transfers,
+        ReservationService reservations, RepairOrderService repairOrders) {
 
-    public static Services build(Clock clock, BigDecimal defaultHoldingRate, Duration holdTime) {
+    public static Services build(Transactions transactions, Clock clock, BigDecimal defaultHoldingRate,
+            Duration holdTime) {
         StockLedger ledger = new StockLedger(clock);
         PartsWait partsWait = new PartsWait(clock);
         StockArrivals arrivals = new BackorderFiller(partsWait, clock, holdTime);
-        ReservationService reservations = new ReservationService(ledger, arrivals, partsWait, clock, holdTime);
-        return new Services(clock, new UserService(clock), new DepotService(clock),
-                new PartService(clock, defaultHoldingRate), ledger, partsWait, arrivals,
-                new MovementService(ledger, arrivals), new TransferService(ledger, arrivals),
-                new PolicyService(clock), reservations, new RepairOrderService(reservations, partsWait, clock));
+        ReservationService reservations = new ReservationService(transactions, ledger, arrivals, partsWait, clock,
+                holdTime);
+        return new Services(clock, new UserService(transactions, clock), new DepotService(transactions, clock),
+                new PartService(transactions, clock, defaultHoldingRate), new PositionService(transactions, clock),
+                new MovementService(transactions, ledger, arrivals), new TransferService(transactions, ledger,
+                arrivals), reservations, new RepairOrderService(transactions, reservations, partsWait, clock));
     }
 }

@@ -1,20 +1,23 @@
 package org.spares.service;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.spares.db.ExplicitTransaction;
 import org.spares.db.SqlErrors;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
 
 /**
- * Runs units of work in one database transaction each, retrying deadlocks and lock-wait timeouts a bounded
- * number of times. The work must be free of side effects outside the handle, since it may run again, and must not
- * open a transaction of its own. On MySQL/MariaDB the transaction is an {@link ExplicitTransaction}; on H2, Jdbi's.
+ * The one way a service method reaches the database: one unit of work is one transaction (Jdbi's, on every
+ * database), retried a bounded number of times on a deadlock or lock-wait timeout, with the Idempotency-Key's claim
+ * and its answer inside the same transaction as the work. The work must be free of side effects outside the handle,
+ * since it may run again. A unit of work opened inside another one on the same thread is refused: it would run on a
+ * second connection, commit on its own and could wait on locks its caller holds.
  */
 public final class Transactions {
     /** One unit of work on one handle. */
@@ -24,24 +27,91 @@ public final class Transactions {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
+    private static final ThreadLocal<Boolean> OPEN = ThreadLocal.withInitial(() -> false);
 
     private final Jdbi jdbi;
     private final int attempts;
-    private volatile Boolean explicitTransactions;
+    private final IdempotencyClaims claims;
 
-    public Transactions(Jdbi jdbi, int attempts) {
+    /**
+     * @param clock stamps the Idempotency-Keys' rows, which the purge job ages out
+     * @param maxStoredAnswerBytes the largest answer kept under an Idempotency-Key (config
+     *     {@code spares.maxStoredAnswerSize})
+     */
+    public Transactions(Jdbi jdbi, int attempts, Clock clock, long maxStoredAnswerBytes) {
         this.jdbi = jdbi;
         this.attempts = Math.max(1, attempts);
+        this.claims = new IdempotencyClaims(clock, maxStoredAnswerBytes);
     }
 
-    public Jdbi jdbi() {
-        return jdbi;
-    }
-
+    /** A change without an Idempotency-Key. */
     public <T> T inTransaction(Work<T> work) {
+        return inTransaction(Idempotency.none(), work);
+    }
+
+    /**
+     * A change; with a key, claimed before the work so that a concurrent twin waits on the key's unique index and
+     * then replays this call's answer instead of doing the work too.
+     *
+     * @throws Idempotency.Replayed when the key was used before for the same request
+     */
+    public <T> T inTransaction(Idempotency<T> once, Work<T> work) {
+        if (!once.present()) {
+            return retrying(work);
+        }
+        for (int race = 0; ; race++) {
+            // No read first: a first call (the common case) would pay a round trip for nothing. A key already used
+            // fails the claim's INSERT before the work, and its answer is read then.
+            try {
+                return retrying(handle -> {
+                    claims.claim(handle, once);
+                    T result = work.run(handle);
+                    claims.complete(handle, once, result);
+                    return result;
+                });
+            } catch (RuntimeException failure) {
+                if (!SqlErrors.isDuplicateKey(failure)) {
+                    throw failure;
+                }
+            }
+            // Taken: by an earlier call, or by a twin that has committed since (the INSERT waited for it).
+            read(handle -> claims.replayIfStored(handle, once));
+            claims.pause(race, once);
+        }
+    }
+
+    /**
+     * Work that must not run inside a transaction (the optimizer): a stored answer is replayed; otherwise the work
+     * runs outside any transaction and its answer is stored afterwards. Two concurrent first calls may both compute;
+     * only the first stored answer counts, and the second call answers it.
+     */
+    public <T> T outside(Idempotency<T> once, Supplier<T> work) {
+        if (!once.present()) {
+            return work.get();
+        }
+        read(handle -> claims.replayIfStored(handle, once));
+        T result = work.get();
+        try {
+            retrying(handle -> claims.storeIfSmall(handle, once, result));
+            return result;
+        } catch (RuntimeException failure) {
+            if (!SqlErrors.isDuplicateKey(failure)) {
+                throw failure;
+            }
+            read(handle -> claims.replayIfStored(handle, once));
+            throw failure;
+        }
+    }
+
+    /** Reads: one handle, no retry, the same refusal of nesting. */
+    public <T> T read(Work<T> work) {
+        return alone(() -> jdbi.withHandle(work::run));
+    }
+
+    private <T> T retrying(Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return once(work);
+                return alone(() -> jdbi.inTransaction(work::run));
             } catch (RuntimeException failure) {
                 if (!SqlErrors.isRetryable(failure)) {
                     throw failure;
@@ -57,25 +127,16 @@ public final class Transactions {
         }
     }
 
-    private <T> T once(Work<T> work) {
-        return jdbi.withHandle(handle -> explicit(handle)
-                ? ExplicitTransaction.run(handle, work::run)
-                : handle.inTransaction(inside -> work.run(inside)));
-    }
-
-    /** Whether this database takes {@link ExplicitTransaction}s; asked once, of the first handle. */
-    private boolean explicit(Handle handle) {
-        Boolean known = explicitTransactions;
-        if (known == null) {
-            known = ExplicitTransaction.supports(handle);
-            explicitTransactions = known;
+    private static <T> T alone(Supplier<T> work) {
+        if (OPEN.get()) {
+            throw new IllegalStateException("a unit of work was opened inside another one on the same thread");
         }
-        return known;
-    }
-
-    /** Read-only work: no retry needed, but the same handle discipline. */
-    public <T> T read(Work<T> work) {
-        return jdbi.withHandle(handle -> work.run(handle));
+        OPEN.set(true);
+        try {
+            return work.get();
+        } finally {
+            OPEN.set(false);
+        }
     }
 
     private static void backOff(int attempt) {

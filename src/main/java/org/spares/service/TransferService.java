@@ -1,6 +1,7 @@
 package org.spares.service;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.spares.auth.Caller;
@@ -24,14 +25,51 @@ import org.spares.domain.TransferStatus;
 public final class TransferService {
     private static final String ENTITY = "TRANSFER";
 
+    private final Transactions transactions;
     private final StockLedger ledger;
     private final StockArrivals arrivals;
-    public TransferService(StockLedger ledger, StockArrivals arrivals) {
+
+    public TransferService(Transactions transactions, StockLedger ledger, StockArrivals arrivals) {
+        this.transactions = transactions;
         this.ledger = ledger;
         this.arrivals = arrivals;
     }
 
-    public Transfer request(Handle handle, Actor actor, String fromCode, String toCode, String sku, int quantity) {
+    /** REQUESTED, the units reserved at the source; 403 unless the source is the caller's. */
+    public Transfer request(Actor actor, Caller caller, String fromCode, String toCode, String sku, int quantity,
+            Idempotency<Transfer> once) {
+        caller.requireDepot(fromCode);
+        return transactions.inTransaction(once, handle -> request(handle, actor, fromCode, toCode, sku, quantity));
+    }
+
+    /** SHIPPED: TRANSFER_OUT at the source, inbound at the destination. */
+    public Transfer ship(Actor actor, Caller caller, long id, Idempotency<Transfer> once) {
+        return transactions.inTransaction(once, handle -> ship(handle, actor, caller, id));
+    }
+
+    /** RECEIVED: TRANSFER_IN at the destination. */
+    public Transfer receive(Actor actor, Caller caller, long id, Idempotency<Transfer> once) {
+        return transactions.inTransaction(once, handle -> receive(handle, actor, caller, id));
+    }
+
+    /** CANCELLED (only before shipping), the source's reservation released. */
+    public Transfer cancel(Actor actor, Caller caller, long id, Idempotency<Transfer> once) {
+        return transactions.inTransaction(once, handle -> cancel(handle, actor, caller, id));
+    }
+
+    /** Transfers touching the caller's depots by id; {@code depot} matches either end. */
+    public List<Transfer> page(Caller caller, String depot, TransferStatus status, long after, int limit) {
+        ListScope scope = ListScope.of(caller, depot);
+        return transactions.read(handle -> handle.attach(TransferDao.class).page(after, limit, depot,
+                status == null ? null : status.name(), scope.allDepots(), scope.depots()));
+    }
+
+    /** 404 when unknown or when neither end is in the caller's depots. */
+    public Transfer get(Caller caller, long id) {
+        return transactions.read(handle -> visible(handle, caller, id));
+    }
+
+    private Transfer request(Handle handle, Actor actor, String fromCode, String toCode, String sku, int quantity) {
         if (fromCode.equals(toCode)) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "toDepot must differ from fromDepot",
                     Map.of("field", "toDepot"));
@@ -58,7 +96,7 @@ public final class TransferService {
      * audit row's and its TRANSFER_OUT row's: the units leave the shelf and enter transit at once, so units owned
      * never jump at any instant.
      */
-    public Transfer ship(Handle handle, Actor actor, Caller caller, long id) {
+    private Transfer ship(Handle handle, Actor actor, Caller caller, long id) {
         Transfer transfer = visible(handle, caller, id);
         caller.requireDepot(transfer.fromDepot());
         TransferDao.Keys keys = handle.attach(TransferDao.class).keys(id).orElseThrow();
@@ -80,7 +118,7 @@ public final class TransferService {
     }
 
     /** Destination manager: SHIPPED to RECEIVED; receivedAt is the instant of the TRANSFER_IN row, as in {@link #ship}. */
-    public Transfer receive(Handle handle, Actor actor, Caller caller, long id) {
+    private Transfer receive(Handle handle, Actor actor, Caller caller, long id) {
         Transfer transfer = visible(handle, caller, id);
         caller.requireDepot(transfer.toDepot());
         TransferDao.Keys keys = handle.attach(TransferDao.class).keys(id).orElseThrow();
@@ -99,7 +137,7 @@ public final class TransferService {
     }
 
     /** Either side's manager, before shipping: REQUESTED to CANCELLED, the source's units free again. */
-    public Transfer cancel(Handle handle, Actor actor, Caller caller, long id) {
+    private Transfer cancel(Handle handle, Actor actor, Caller caller, long id) {
         Transfer transfer = visible(handle, caller, id);
         TransferDao.Keys keys = handle.attach(TransferDao.class).keys(id).orElseThrow();
         move(handle, actor, transfer, TransferStatus.CANCELLED, "cancelled", ledger.now());
@@ -112,7 +150,7 @@ public final class TransferService {
     }
 
     /** 404 for a transfer the caller may not see at all (neither end in scope), so ids do not leak. */
-    public static Transfer visible(Handle handle, Caller caller, long id) {
+    private static Transfer visible(Handle handle, Caller caller, long id) {
         Transfer transfer = get(handle, id);
         if (!caller.canSee(transfer.fromDepot()) && !caller.canSee(transfer.toDepot())) {
             throw DomainException.notFound("transfer", id);
@@ -120,7 +158,7 @@ public final class TransferService {
         return transfer;
     }
 
-    public static Transfer get(Handle handle, long id) {
+    private static Transfer get(Handle handle, long id) {
         return handle.attach(TransferDao.class).find(id).orElseThrow(() -> DomainException.notFound("transfer", id));
     }
 

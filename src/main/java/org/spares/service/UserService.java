@@ -1,20 +1,24 @@
 package org.spares.service;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
-import org.spares.api.dto.UserDtos.CreatedUser;
-import org.spares.api.dto.UserDtos.NewUser;
 import org.spares.auth.Caller;
 import org.spares.auth.Tokens;
 import org.spares.db.DepotDao;
 import org.spares.db.UserDao;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
+import org.spares.domain.PlainText;
 import org.spares.domain.Role;
 import org.spares.domain.User;
 
@@ -24,14 +28,37 @@ import org.spares.domain.User;
  * depots and sees and revokes only those; every other user is absent to it (404), so ids do not leak.
  */
 public final class UserService {
+    /**
+     * Who a new user is: name, role and depots (none: every depot, for the roles that allow it). The body of
+     * POST /users and the add-user command's options alike, so both are held to the same field rules.
+     */
+    public record NewUser(
+            @NotBlank @Size(max = 100) @PlainText String name,
+            @NotNull Role role,
+            @Size(max = 100) List<@NotNull @Pattern(regexp = "[A-Z0-9-]{2,16}") String> depots) {
+        public NewUser {
+            depots = depots == null ? List.of() : List.copyOf(depots);
+        }
+    }
+
+    /** A user just made, with the token that is shown this once and never stored in clear. */
+    public record CreatedUser(long id, String name, Role role, List<String> depots, Instant createdAt, String token) {
+    }
+
+    private final Transactions transactions;
     private final Clock clock;
 
-    public UserService(Clock clock) {
+    public UserService(Transactions transactions, Clock clock) {
+        this.transactions = transactions;
         this.clock = clock;
     }
 
-    /** POST /users: 403 FORBIDDEN when the new user would reach a depot or a role the caller lacks. */
-    public CreatedUser create(Handle handle, Caller grantor, NewUser request) {
+    /** 403 FORBIDDEN when the new user would reach a depot or a role the caller lacks. */
+    public CreatedUser create(Caller grantor, NewUser request, Idempotency<CreatedUser> once) {
+        return transactions.inTransaction(once, handle -> create(handle, grantor, request));
+    }
+
+    private CreatedUser create(Handle handle, Caller grantor, NewUser request) {
         List<String> depots = depots(request);
         if (!grantor.mayManage(request.role(), depots)) {
             List<String> outside = depots.stream().filter(code -> !grantor.depots().contains(code)).toList();
@@ -49,8 +76,8 @@ public final class UserService {
      * For the add-user command (and the demo seeder), which act with the database's own credentials: whoever
      * holds them already has every right, and this is how the first unscoped ADMIN is made.
      */
-    public CreatedUser createByOperator(Handle handle, NewUser request) {
-        return insert(handle, request.name(), request.role(), depots(request));
+    public CreatedUser createByOperator(NewUser request) {
+        return transactions.inTransaction(handle -> insert(handle, request.name(), request.role(), depots(request)));
     }
 
     private CreatedUser insert(Handle handle, String name, Role role, List<String> depots) {
@@ -78,7 +105,11 @@ public final class UserService {
     }
 
     /** Up to {@code limit} users after the id that the caller manages, in id order. */
-    public List<User> page(Handle handle, Caller caller, long after, int limit) {
+    public List<User> page(Caller caller, long after, int limit) {
+        return transactions.read(handle -> page(handle, caller, after, limit));
+    }
+
+    private static List<User> page(Handle handle, Caller caller, long after, int limit) {
         UserDao users = handle.attach(UserDao.class);
         List<User> found = new ArrayList<>();
         long cursor = after;
@@ -97,7 +128,14 @@ public final class UserService {
     }
 
     /** Revokes at once: the authenticator reads the user on every request. 404 for a user beyond the caller. */
-    public void revoke(Handle handle, Caller caller, long id) {
+    public void revoke(Caller caller, long id) {
+        transactions.inTransaction(handle -> {
+            revoke(handle, caller, id);
+            return null;
+        });
+    }
+
+    private void revoke(Handle handle, Caller caller, long id) {
         UserDao users = handle.attach(UserDao.class);
         User user = users.findById(id)
                 .filter(found -> caller.mayManage(found.role(), found.depots()))

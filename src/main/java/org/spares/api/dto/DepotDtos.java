@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import org.spares.domain.Depot;
 import org.spares.domain.Money;
+import org.spares.domain.PlainText;
 
 /** Wire shapes of /depots. */
 public final class DepotDtos {

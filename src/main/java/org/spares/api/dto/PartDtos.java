@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import org.spares.domain.Money;
 import org.spares.domain.Part;
+import org.spares.domain.PlainText;
 
 /** Wire shapes of /parts. */
 public final class PartDtos {

@@ -13,6 +13,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import org.spares.domain.Money;
+import org.spares.domain.PlainText;
 import org.spares.domain.Priority;
 import org.spares.domain.RepairOrder;
 import org.spares.domain.Reservation;

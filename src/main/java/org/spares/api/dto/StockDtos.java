@@ -13,6 +13,7 @@ import java.time.Instant;
 import org.spares.domain.Money;
 import org.spares.domain.Movement;
 import org.spares.domain.MovementType;
+import org.spares.domain.PlainText;
 import org.spares.domain.PolicyChange;
 import org.spares.domain.Position;
 import org.spares.domain.Transfer;

@@ -1,27 +1,14 @@
 package org.spares.api.dto;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import org.spares.domain.Role;
 import org.spares.domain.User;
+import org.spares.service.UserService;
 
-/** Wire shapes of /users. */
+/** Wire shapes of /users; a new user's body is {@link UserService.NewUser}, the add-user command's too. */
 public final class UserDtos {
     private UserDtos() {
-    }
-
-    /** POST /users. */
-    public record NewUser(
-            @NotBlank @Size(max = 100) @PlainText String name,
-            @NotNull Role role,
-            @Size(max = 100) List<@NotNull @Pattern(regexp = "[A-Z0-9-]{2,16}") String> depots) {
-        public NewUser {
-            depots = depots == null ? List.of() : List.copyOf(depots);
-        }
     }
 
     /** A user as listed. */
@@ -33,5 +20,9 @@ public final class UserDtos {
 
     /** The answer to POST /users: the only time the token is ever shown. */
     public record CreatedUser(long id, String name, Role role, List<String> depots, Instant createdAt, String token) {
+        /** The user as answered; {@code token} is null in what is stored for an Idempotency-Key replay. */
+        public static CreatedUser of(UserService.CreatedUser user, String token) {
+            return new CreatedUser(user.id(), user.name(), user.role(), user.depots(), user.createdAt(), token);
+        }
     }
 }

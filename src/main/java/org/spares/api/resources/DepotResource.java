@@ -18,21 +18,17 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.Set;
+import org.spares.api.IdempotentPosts;
+import org.spares.api.Outcome;
 import org.spares.api.Page;
 import org.spares.api.PatchMerger;
-import org.spares.api.Responses;
 import org.spares.api.dto.DepotDtos.DepotView;
 import org.spares.api.dto.DepotDtos.NewDepot;
 import org.spares.auth.Caller;
-import org.spares.db.DepotDao;
 import org.spares.domain.Depot;
 import org.spares.domain.Role;
 import org.spares.service.DepotService;
-import org.spares.service.IdempotentPosts;
-import org.spares.service.Outcome;
-import org.spares.service.Transactions;
 
 /** Depots and their service targets. Every role reads; ADMIN creates; MANAGER edits its depots' targets. */
 @Path("/api/v1/depots")
@@ -45,13 +41,11 @@ public class DepotResource {
             "minFillRate");
 
     private final DepotService depots;
-    private final Transactions transactions;
     private final IdempotentPosts posts;
     private final PatchMerger patches;
 
-    public DepotResource(DepotService depots, Transactions transactions, IdempotentPosts posts, PatchMerger patches) {
+    public DepotResource(DepotService depots, IdempotentPosts posts, PatchMerger patches) {
         this.depots = depots;
-        this.transactions = transactions;
         this.posts = posts;
         this.patches = patches;
     }
@@ -61,10 +55,9 @@ public class DepotResource {
     @RolesAllowed("ADMIN")
     public Response create(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @NotNull @Valid NewDepot body) {
-        return Responses.of(posts.execute(caller, key, "POST", uri.getPath(), body, handle -> {
-            Depot depot = depots.create(handle, body);
-            return Outcome.created("/api/v1/depots/" + depot.code(), DepotView.of(depot));
-        }));
+        return posts.answer(caller, key, uri, body,
+                (Depot depot) -> Outcome.created("/api/v1/depots/" + depot.code(), DepotView.of(depot)),
+                once -> depots.create(fields(body), once));
     }
 
     /** The depots in the caller's scope. */
@@ -73,14 +66,7 @@ public class DepotResource {
     public Page<DepotView> list(@Auth Caller caller, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
-        long after = Page.after(cursor);
-        Set<String> scope = caller.depotFilter();
-        return transactions.read(handle -> {
-            DepotDao dao = handle.attach(DepotDao.class);
-            var rows = scope == null ? dao.page(after, size + 1)
-                    : scope.isEmpty() ? List.<Depot>of() : dao.pageIn(after, size + 1, scope);
-            return Page.of(rows, size, Depot::id, DepotView::of);
-        });
+        return Page.of(depots.page(caller, Page.after(cursor), size + 1), size, Depot::id, DepotView::of);
     }
 
     /** 200; 403 outside the caller's depots (checked first, so codes do not leak); 404 for an unknown code. */
@@ -88,8 +74,7 @@ public class DepotResource {
     @Path("/{code}")
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
     public DepotView get(@Auth Caller caller, @PathParam("code") String code) {
-        caller.requireDepot(code);
-        return DepotView.of(transactions.read(handle -> DepotService.get(handle, code)));
+        return DepotView.of(depots.get(caller, code));
     }
 
     /** JSON merge of the depot; a MANAGER of the depot may change only its three service targets. */
@@ -97,14 +82,14 @@ public class DepotResource {
     @Path("/{code}")
     @RolesAllowed({"ADMIN", "MANAGER"})
     public DepotView patch(@Auth Caller caller, @PathParam("code") String code, @NotNull JsonNode body) {
-        caller.requireDepot(code);
         Set<String> editable = caller.role() == Role.ADMIN ? ADMIN_FIELDS : MANAGER_FIELDS;
-        return DepotView.of(transactions.inTransaction(handle -> {
-            Depot current = DepotService.get(handle, code);
-            NewDepot merged = patches.merge(new NewDepot(current.code(), current.name(),
-                    current.targetTurnaroundHours(), current.meanRepairHours(), current.minFillRate()), body, editable,
-                    NewDepot.class);
-            return depots.update(handle, code, merged);
-        }));
+        return DepotView.of(depots.update(caller, code, current -> fields(patches.merge(new NewDepot(current.code(),
+                current.name(), current.targetTurnaroundHours(), current.meanRepairHours(), current.minFillRate()),
+                body, editable, NewDepot.class))));
+    }
+
+    private static DepotService.Fields fields(NewDepot body) {
+        return new DepotService.Fields(body.code(), body.name(), body.targetTurnaroundHours(), body.meanRepairHours(),
+                body.minFillRate());
     }
 }

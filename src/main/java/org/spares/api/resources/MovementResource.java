@@ -16,32 +16,26 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.spares.api.IdempotentPosts;
+import org.spares.api.Outcome;
 import org.spares.api.Page;
 import org.spares.api.Requests;
-import org.spares.api.Responses;
 import org.spares.api.dto.StockDtos.MovementView;
 import org.spares.api.dto.StockDtos.NewMovement;
 import org.spares.auth.Caller;
-import org.spares.db.LedgerDao;
-import org.spares.domain.DomainException;
 import org.spares.domain.Movement;
 import org.spares.domain.MovementType;
-import org.spares.service.IdempotentPosts;
 import org.spares.service.MovementService;
-import org.spares.service.Outcome;
-import org.spares.service.Transactions;
 
 /** The ledger: managers post receipts, adjustments and scrap; reading roles list the rows of their depots. */
 @Path("/api/v1/movements")
 @Produces(MediaType.APPLICATION_JSON)
 public class MovementResource {
     private final MovementService movements;
-    private final Transactions transactions;
     private final IdempotentPosts posts;
 
-    public MovementResource(MovementService movements, Transactions transactions, IdempotentPosts posts) {
+    public MovementResource(MovementService movements, IdempotentPosts posts) {
         this.movements = movements;
-        this.transactions = transactions;
         this.posts = posts;
     }
 
@@ -54,14 +48,13 @@ public class MovementResource {
     @RolesAllowed({"ADMIN", "MANAGER"})
     public Response post(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @NotNull @Valid NewMovement body) {
-        caller.requireDepot(body.depot());
         MovementService.NewMovement request = new MovementService.NewMovement(body.type(), body.depot(), body.sku(),
                 body.quantity(), body.unitCost(), Requests.blankToNull(body.reason()),
                 Requests.blankToNull(body.reference()));
-        return Responses.of(posts.execute(caller, key, "POST", uri.getPath(), body, handle -> {
-            Movement movement = movements.post(handle, Requests.actor(caller), request);
-            return Outcome.created("/api/v1/movements/" + movement.id(), MovementView.of(movement));
-        }));
+        return posts.answer(caller, key, uri, body,
+                (Movement movement) -> Outcome.created("/api/v1/movements/" + movement.id(),
+                        MovementView.of(movement)),
+                once -> movements.post(Requests.actor(caller), caller, request, once));
     }
 
     /** Ledger rows by id (the order they were written), filtered; {@code from} inclusive, {@code to} exclusive. */
@@ -72,13 +65,10 @@ public class MovementResource {
             @QueryParam("to") String to, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         long after = Page.after(cursor);
-        Requests.Scope scope = Requests.scope(caller, Requests.depotCode(depot));
-        String typeName = Requests.enumName("type", type, MovementType.class);
-        var fromInstant = Requests.instant("from", from);
-        var toInstant = Requests.instant("to", to);
-        return transactions.read(handle -> Page.of(handle.attach(LedgerDao.class).page(after, size + 1,
-                Requests.depotCode(depot), Requests.blankToNull(sku), typeName, fromInstant, toInstant,
-                scope.allDepots(), scope.depots()), size, Movement::id, MovementView::of));
+        MovementService.Filter filter = new MovementService.Filter(Requests.depotCode(depot),
+                Requests.blankToNull(sku), Requests.enumValue("type", type, MovementType.class),
+                Requests.instant("from", from), Requests.instant("to", to));
+        return Page.of(movements.page(caller, filter, after, size + 1), size, Movement::id, MovementView::of);
     }
 
     /** One ledger row; 404 when unknown or outside the caller's depots. */
@@ -86,9 +76,6 @@ public class MovementResource {
     @Path("/{id}")
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
     public MovementView get(@Auth Caller caller, @PathParam("id") long id) {
-        Movement movement = transactions.read(handle -> handle.attach(LedgerDao.class).find(id))
-                .filter(row -> caller.canSee(row.depot()))
-                .orElseThrow(() -> DomainException.notFound("movement", id));
-        return MovementView.of(movement);
+        return MovementView.of(movements.get(caller, id));
     }
 }

@@ -17,28 +17,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import org.jdbi.v3.core.Handle;
+import org.spares.api.IdempotentPosts;
+import org.spares.api.Outcome;
 import org.spares.api.Page;
 import org.spares.api.Requests;
-import org.spares.api.Responses;
 import org.spares.api.dto.OptimizationDtos.ApplyOptimization;
 import org.spares.api.dto.OptimizationDtos.NewOptimization;
 import org.spares.api.dto.OptimizationDtos.OptimizationView;
 import org.spares.api.dto.OptimizationDtos.RecommendationView;
 import org.spares.api.dto.OptimizationDtos.Summary;
 import org.spares.auth.Caller;
-import org.spares.db.OptimizationDao;
 import org.spares.db.RecommendationDao;
 import org.spares.domain.Optimization;
 import org.spares.domain.OptimizationStatus;
-import org.spares.jobs.OptimizationJob;
 import org.spares.optimize.OptimizeRequest;
-import org.spares.service.IdempotentPosts;
-import org.spares.service.OptimizationRunner;
 import org.spares.service.OptimizationService;
-import org.spares.service.Outcome;
-import org.spares.service.Transactions;
 
 /**
  * Optimization runs built from the database (OPTIMIZER.md "From the database"): created QUEUED and solved in the
@@ -50,17 +43,10 @@ import org.spares.service.Transactions;
 @Produces(MediaType.APPLICATION_JSON)
 public class OptimizationResource {
     private final OptimizationService optimizations;
-    private final OptimizationRunner runner;
-    private final OptimizationJob job;
-    private final Transactions transactions;
     private final IdempotentPosts posts;
 
-    public OptimizationResource(OptimizationService optimizations, OptimizationRunner runner, OptimizationJob job,
-            Transactions transactions, IdempotentPosts posts) {
+    public OptimizationResource(OptimizationService optimizations, IdempotentPosts posts) {
         this.optimizations = optimizations;
-        this.runner = runner;
-        this.job = job;
-        this.transactions = transactions;
         this.posts = posts;
     }
 
@@ -73,18 +59,10 @@ public class OptimizationResource {
     @RolesAllowed({"ADMIN", "MANAGER"})
     public Response create(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @NotNull @Valid NewOptimization body) {
-        caller.requireDepots(body.depots());
-        AtomicLong created = new AtomicLong();
-        Response response = Responses.of(posts.execute(caller, key, "POST", uri.getPath(), body, handle -> {
-            Optimization run = optimizations.create(handle, Requests.actor(caller), body.depots(), body.days());
-            created.set(run.id());
-            return Outcome.accepted("/api/v1/optimizations/" + run.id(), view(handle, caller, run));
-        }));
-        // Only a first call creates (a replay runs no work), and only after its transaction has committed.
-        if (created.get() != 0) {
-            job.submit(created.get());
-        }
-        return response;
+        return posts.answer(caller, key, uri, body,
+                (OptimizationService.Seen seen) -> Outcome.accepted("/api/v1/optimizations/" + seen.run().id(),
+                        view(seen)),
+                once -> optimizations.start(Requests.actor(caller), caller, body.depots(), body.days(), once));
     }
 
     /**
@@ -98,12 +76,10 @@ public class OptimizationResource {
             @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         long before = Page.before(cursor);
-        String filter = Requests.depotCode(depot);
-        String statusName = Requests.enumName("status", status, OptimizationStatus.class);
-        Requests.Scope scope = Requests.scope(caller, filter);
-        return transactions.read(handle -> Page.of(handle.attach(OptimizationDao.class).page(before, size + 1,
-                statusName, filter, scope.allDepots(), scope.depots()), size, OptimizationDao.Row::id,
-                row -> view(handle, caller, row.optimization())));
+        OptimizationService.Filter filter = new OptimizationService.Filter(Requests.depotCode(depot),
+                Requests.enumValue("status", status, OptimizationStatus.class));
+        return Page.of(optimizations.page(caller, filter, before, size + 1), size, seen -> seen.run().id(),
+                OptimizationResource::view);
     }
 
     /**
@@ -114,7 +90,7 @@ public class OptimizationResource {
     @Path("/{id}/model")
     @RolesAllowed({"ADMIN", "MANAGER", "FINANCE"})
     public OptimizeRequest model(@Auth Caller caller, @PathParam("id") long id) {
-        return transactions.read(handle -> OptimizationService.model(handle, caller, id));
+        return optimizations.model(caller, id);
     }
 
     /** The run: status, progress 0-1, and once SUCCEEDED its summary; once FAILED, {@code error} says why. */
@@ -122,7 +98,7 @@ public class OptimizationResource {
     @Path("/{id}")
     @RolesAllowed({"ADMIN", "MANAGER", "FINANCE"})
     public OptimizationView get(@Auth Caller caller, @PathParam("id") long id) {
-        return transactions.read(handle -> view(handle, caller, OptimizationService.visible(handle, caller, id)));
+        return view(optimizations.get(caller, id));
     }
 
     /** The run's recommendations by position (empty until it has SUCCEEDED); {@code depot} filters. */
@@ -134,14 +110,8 @@ public class OptimizationResource {
             @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         long after = Page.after(cursor);
-        String filter = Requests.depotCode(depot);
-        return transactions.read(handle -> {
-            OptimizationService.visible(handle, caller, id);
-            Requests.Scope scope = Requests.scope(caller, filter);
-            return Page.of(handle.attach(RecommendationDao.class).page(id, after, size + 1, filter,
-                    scope.allDepots(), scope.depots()), size, RecommendationDao.Recommendation::id,
-                    RecommendationView::of);
-        });
+        return Page.of(optimizations.recommendations(caller, id, Requests.depotCode(depot), after, size + 1), size,
+                RecommendationDao.Recommendation::id, RecommendationView::of);
     }
 
     /** 200 CANCELLED (the solver stops at its next step); 409 ILLEGAL_STATE once the run has ended. */
@@ -150,10 +120,8 @@ public class OptimizationResource {
     @RolesAllowed({"ADMIN", "MANAGER"})
     public Response cancel(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @PathParam("id") long id) {
-        Response response = Responses.of(posts.execute(caller, key, "POST", uri.getPath(), "", handle ->
-                Outcome.ok(view(handle, caller, optimizations.cancel(handle, caller, id)))));
-        runner.requestCancel(id);
-        return response;
+        return posts.answer(caller, key, uri, "", OptimizationResource::ok,
+                once -> optimizations.cancel(caller, id, once));
     }
 
     /**
@@ -167,18 +135,16 @@ public class OptimizationResource {
     public Response apply(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @PathParam("id") long id, @Valid ApplyOptimization body) {
         List<String> depots = body == null ? null : body.depots();
-        return Responses.of(posts.execute(caller, key, "POST", uri.getPath(), body == null ? "" : body, handle ->
-                Outcome.ok(view(handle, caller, optimizations.apply(handle, Requests.actor(caller), caller, id,
-                        depots)))));
+        return posts.answer(caller, key, uri, body == null ? "" : body, OptimizationResource::ok,
+                once -> optimizations.apply(Requests.actor(caller), caller, id, depots, once));
     }
 
-    private static OptimizationView view(Handle handle, Caller caller, Optimization run) {
-        List<String> visible = run.depots().stream().filter(caller::canSee).toList();
-        if (run.status() != OptimizationStatus.SUCCEEDED) {
-            return OptimizationView.of(run, visible, null);
-        }
-        List<RecommendationDao.DepotResult> depots = handle.attach(RecommendationDao.class).depots(run.id())
-                .stream().filter(depot -> caller.canSee(depot.depot())).toList();
-        return OptimizationView.of(run, visible, Summary.of(run, depots));
+    private static Outcome ok(OptimizationService.Seen seen) {
+        return Outcome.ok(view(seen));
+    }
+
+    private static OptimizationView view(OptimizationService.Seen seen) {
+        return OptimizationView.of(seen.run(), seen.depots(),
+                seen.results() == null ? null : Summary.of(seen.run(), seen.results()));
     }
 }

@@ -12,21 +12,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import org.spares.api.Responses;
+import org.spares.api.IdempotentPosts;
+import org.spares.api.Outcome;
 import org.spares.auth.Caller;
-import org.spares.domain.DomainException;
-import org.spares.domain.ErrorCode;
+import org.spares.optimize.FrontierAnswer;
 import org.spares.optimize.FrontierRequest;
 import org.spares.optimize.OptimizeRequest;
-import org.spares.optimize.Optimizer;
-import org.spares.optimize.ProgressListener;
-import org.spares.optimize.SolverLimits;
-import org.spares.service.IdempotentPosts;
-import org.spares.service.Outcome;
+import org.spares.optimize.Plan;
+import org.spares.service.OptimizerService;
 
 /**
  * What-if solves of an explicit model (OPTIMIZER.md): nothing is stored, and the solver runs outside any database
@@ -36,14 +29,12 @@ import org.spares.service.Outcome;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class OptimizerResource {
+    private final OptimizerService optimizer;
     private final IdempotentPosts posts;
-    private final long timeLimitMillis;
-    private final Semaphore solves;
 
-    public OptimizerResource(IdempotentPosts posts, long timeLimitMillis, int concurrentSolves) {
+    public OptimizerResource(OptimizerService optimizer, IdempotentPosts posts) {
+        this.optimizer = optimizer;
         this.posts = posts;
-        this.timeLimitMillis = timeLimitMillis;
-        this.solves = new Semaphore(concurrentSolves);
     }
 
     /** 200 with the plan; 422 VALIDATION_FAILED naming the field; 422 INFEASIBLE naming the depot and target. */
@@ -52,8 +43,7 @@ public class OptimizerResource {
     @RolesAllowed({"ADMIN", "MANAGER", "FINANCE"})
     public Response solve(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @NotNull OptimizeRequest body) {
-        return Responses.of(posts.executeOutside(caller, key, "POST", uri.getPath(), body, () -> limited(
-                () -> Outcome.ok(Optimizer.solve(body, limits(), ProgressListener.NONE)))));
+        return posts.answer(caller, key, uri, body, (Plan plan) -> Outcome.ok(plan), once -> optimizer.solve(body, once));
     }
 
     /** 200 with the cost-versus-service points, cheapest first. */
@@ -62,28 +52,7 @@ public class OptimizerResource {
     @RolesAllowed({"ADMIN", "MANAGER", "FINANCE"})
     public Response frontier(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @NotNull FrontierRequest body) {
-        return Responses.of(posts.executeOutside(caller, key, "POST", uri.getPath(), body, () -> limited(
-                () -> Outcome.ok(Optimizer.frontier(body, limits(), ProgressListener.NONE)))));
-    }
-
-    private SolverLimits limits() {
-        return new SolverLimits(timeLimitMillis, () -> false);
-    }
-
-    private Outcome limited(Supplier<Outcome> solve) {
-        try {
-            if (!solves.tryAcquire(1, TimeUnit.SECONDS)) {
-                throw new DomainException(ErrorCode.UNAVAILABLE, "the optimizer is busy; retry shortly",
-                        Map.of("retryable", true));
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new DomainException(ErrorCode.UNAVAILABLE, "interrupted", Map.of("retryable", true));
-        }
-        try {
-            return solve.get();
-        } finally {
-            solves.release();
-        }
+        return posts.answer(caller, key, uri, body, (FrontierAnswer points) -> Outcome.ok(points),
+                once -> optimizer.frontier(body, once));
     }
 }

@@ -20,20 +20,18 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Set;
+import org.spares.api.IdempotentPosts;
+import org.spares.api.Outcome;
 import org.spares.api.Page;
+import org.spares.api.PartCsv;
 import org.spares.api.PatchMerger;
-import org.spares.api.Responses;
+import org.spares.api.Requests;
+import org.spares.api.dto.PartDtos.ImportResult;
 import org.spares.api.dto.PartDtos.NewPart;
 import org.spares.api.dto.PartDtos.PartView;
 import org.spares.auth.Caller;
-import org.spares.db.PartDao;
-import org.spares.domain.DomainException;
 import org.spares.domain.Part;
-import org.spares.service.IdempotentPosts;
-import org.spares.service.Outcome;
-import org.spares.service.PartImporter;
 import org.spares.service.PartService;
-import org.spares.service.Transactions;
 
 /** The parts catalogue. Every role reads it; ADMIN and MANAGER write it. */
 @Path("/api/v1/parts")
@@ -42,16 +40,13 @@ public class PartResource {
     private static final Set<String> EDITABLE = Set.of("name", "category", "unitCost", "holdingRate", "leadTimeDays");
 
     private final PartService parts;
-    private final PartImporter importer;
-    private final Transactions transactions;
+    private final PartCsv csvFiles;
     private final IdempotentPosts posts;
     private final PatchMerger patches;
 
-    public PartResource(PartService parts, PartImporter importer, Transactions transactions, IdempotentPosts posts,
-            PatchMerger patches) {
+    public PartResource(PartService parts, PartCsv csvFiles, IdempotentPosts posts, PatchMerger patches) {
         this.parts = parts;
-        this.importer = importer;
-        this.transactions = transactions;
+        this.csvFiles = csvFiles;
         this.posts = posts;
         this.patches = patches;
     }
@@ -62,10 +57,9 @@ public class PartResource {
     @RolesAllowed({"ADMIN", "MANAGER"})
     public Response create(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @NotNull @Valid NewPart body) {
-        return Responses.of(posts.execute(caller, key, "POST", uri.getPath(), body, handle -> {
-            Part part = parts.create(handle, body);
-            return Outcome.created("/api/v1/parts/" + part.sku(), PartView.of(part));
-        }));
+        return posts.answer(caller, key, uri, body,
+                (Part part) -> Outcome.created("/api/v1/parts/" + part.sku(), PartView.of(part)),
+                once -> parts.create(fields(body), once));
     }
 
     /**
@@ -78,9 +72,12 @@ public class PartResource {
     @RolesAllowed({"ADMIN", "MANAGER"})
     public Response importCsv(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             String csv) {
-        List<NewPart> rows = importer.parse(csv == null ? "" : csv);
-        return Responses.of(posts.execute(caller, key, "POST", uri.getPath(), csv,
-                handle -> Outcome.ok(importer.write(handle, rows))));
+        List<PartService.Fields> rows = csvFiles.parse(csv == null ? "" : csv).stream()
+                .map(PartResource::fields).toList();
+        return posts.answer(caller, key, uri, csv,
+                (PartService.Imported done) -> Outcome.ok(new ImportResult(done.rows(), done.created(),
+                        done.updated())),
+                once -> parts.importAll(rows, once));
     }
 
     /** Parts by id order, optionally of one category or matching {@code q} in sku or name. */
@@ -91,9 +88,8 @@ public class PartResource {
         int size = Page.limit(limit);
         long after = Page.after(cursor);
         String like = query == null || query.isBlank() ? null : "%" + escapeLike(query.strip()) + "%";
-        return transactions.read(handle -> Page.of(
-                handle.attach(PartDao.class).page(after, size + 1, blankToNull(category), like), size, Part::id,
-                PartView::of));
+        return Page.of(parts.page(Requests.blankToNull(category), like, after, size + 1), size, Part::id,
+                PartView::of);
     }
 
     /** 200; 404 for an unknown sku. */
@@ -101,7 +97,7 @@ public class PartResource {
     @Path("/{sku}")
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
     public PartView get(@Auth Caller caller, @PathParam("sku") String sku) {
-        return PartView.of(transactions.read(handle -> PartService.get(handle, sku)));
+        return PartView.of(parts.get(sku));
     }
 
     /** JSON merge of the catalogue fields; the sku and the average cost cannot be set. */
@@ -110,17 +106,14 @@ public class PartResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"ADMIN", "MANAGER"})
     public PartView patch(@Auth Caller caller, @PathParam("sku") String sku, @NotNull JsonNode body) {
-        return PartView.of(transactions.inTransaction(handle -> {
-            Part current = handle.attach(PartDao.class).lockBySku(sku)
-                    .orElseThrow(() -> DomainException.notFound("part", sku));
-            NewPart merged = patches.merge(new NewPart(current.sku(), current.name(), current.category(),
-                    current.unitCost(), current.holdingRate(), current.leadTimeDays()), body, EDITABLE, NewPart.class);
-            return parts.update(handle, current, merged);
-        }));
+        return PartView.of(parts.update(sku, current -> fields(patches.merge(new NewPart(current.sku(),
+                current.name(), current.category(), current.unitCost(), current.holdingRate(),
+                current.leadTimeDays()), body, EDITABLE, NewPart.class))));
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+    private static PartService.Fields fields(NewPart body) {
+        return new PartService.Fields(body.sku(), body.name(), body.category(), body.unitCost(), body.holdingRate(),
+                body.leadTimeDays());
     }
 
     private static String escapeLike(String text) {

@@ -17,25 +17,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
-import org.jdbi.v3.core.Handle;
+import org.spares.api.IdempotentPosts;
+import org.spares.api.Outcome;
 import org.spares.api.Page;
 import org.spares.api.Requests;
-import org.spares.api.Responses;
 import org.spares.api.dto.RepairDtos.NewRepairOrder;
 import org.spares.api.dto.RepairDtos.NewReservation;
 import org.spares.api.dto.RepairDtos.RepairOrderView;
 import org.spares.api.dto.RepairDtos.ReservationView;
 import org.spares.auth.Caller;
-import org.spares.db.RepairOrderDao;
-import org.spares.db.ReservationDao;
 import org.spares.domain.Priority;
 import org.spares.domain.RepairOrder;
 import org.spares.domain.RepairOrderStatus;
-import org.spares.service.IdempotentPosts;
-import org.spares.service.Outcome;
+import org.spares.domain.Reservation;
 import org.spares.service.RepairOrderService;
 import org.spares.service.ReservationService;
-import org.spares.service.Transactions;
 
 /**
  * Repair orders of the caller's depots, and the reservations made for them. Orders of other depots are 404 (not
@@ -46,15 +42,13 @@ import org.spares.service.Transactions;
 public class RepairOrderResource {
     private final RepairOrderService orders;
     private final ReservationService reservations;
-    private final Transactions transactions;
     private final IdempotentPosts posts;
     private final Clock clock;
 
-    public RepairOrderResource(RepairOrderService orders, ReservationService reservations, Transactions transactions,
-            IdempotentPosts posts, Clock clock) {
+    public RepairOrderResource(RepairOrderService orders, ReservationService reservations, IdempotentPosts posts,
+            Clock clock) {
         this.orders = orders;
         this.reservations = reservations;
-        this.transactions = transactions;
         this.posts = posts;
         this.clock = clock;
     }
@@ -65,13 +59,12 @@ public class RepairOrderResource {
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN"})
     public Response open(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @NotNull @Valid NewRepairOrder body) {
-        caller.requireDepot(body.depot());
         Priority priority = body.priority() == null ? Priority.NORMAL : body.priority();
-        return Responses.of(posts.execute(caller, key, "POST", uri.getPath(), body, handle -> {
-            RepairOrder order = orders.open(handle, Requests.actor(caller), body.depot(), body.assetTag().strip(),
-                    Requests.blankToNull(body.description()), priority, body.targetTurnaroundHours());
-            return Outcome.created("/api/v1/repair-orders/" + order.id(), view(order, handle));
-        }));
+        return posts.answer(caller, key, uri, body,
+                (RepairOrderService.Detail order) -> Outcome.created("/api/v1/repair-orders/" + order.order().id(),
+                        view(order)),
+                once -> orders.open(Requests.actor(caller), caller, body.depot(), body.assetTag().strip(),
+                        Requests.blankToNull(body.description()), priority, body.targetTurnaroundHours(), once));
     }
 
     /** Orders of the caller's depots by id, without their reservations. */
@@ -82,11 +75,9 @@ public class RepairOrderResource {
             @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         long after = Page.after(cursor);
-        Requests.Scope scope = Requests.scope(caller, Requests.depotCode(depot));
-        String statusName = Requests.enumName("status", status, RepairOrderStatus.class);
-        return transactions.read(handle -> Page.of(handle.attach(RepairOrderDao.class).page(after, size + 1,
-                Requests.depotCode(depot), statusName, scope.allDepots(), scope.depots()), size, RepairOrder::id,
-                order -> RepairOrderView.of(order, clock.instant(), null)));
+        RepairOrderStatus wanted = Requests.enumValue("status", status, RepairOrderStatus.class);
+        return Page.of(orders.page(caller, Requests.depotCode(depot), wanted, after, size + 1), size,
+                RepairOrder::id, order -> RepairOrderView.of(order, clock.instant(), null));
     }
 
     /** One order with its reservations and {@code partsWaitHours}. */
@@ -94,7 +85,7 @@ public class RepairOrderResource {
     @Path("/{id}")
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
     public RepairOrderView get(@Auth Caller caller, @PathParam("id") long id) {
-        return transactions.read(handle -> view(RepairOrderService.visible(handle, caller, id), handle));
+        return view(orders.get(caller, id));
     }
 
     /** 200 COMPLETED; 409 ILLEGAL_STATE while a reservation is held or backordered, or when already closed. */
@@ -103,8 +94,8 @@ public class RepairOrderResource {
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN"})
     public Response complete(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @PathParam("id") long id) {
-        return Responses.of(posts.execute(caller, key, "POST", uri.getPath(), "", handle -> Outcome.ok(
-                view(orders.complete(handle, Requests.actor(caller), caller, id), handle))));
+        return posts.answer(caller, key, uri, "", this::ok,
+                once -> orders.complete(Requests.actor(caller), caller, id, once));
     }
 
     /** 200 CANCELLED, every held or backordered reservation released; 409 ILLEGAL_STATE when already closed. */
@@ -113,8 +104,8 @@ public class RepairOrderResource {
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN"})
     public Response cancel(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @PathParam("id") long id) {
-        return Responses.of(posts.execute(caller, key, "POST", uri.getPath(), "", handle -> Outcome.ok(
-                view(orders.cancel(handle, Requests.actor(caller), caller, id), handle))));
+        return posts.answer(caller, key, uri, "", this::ok,
+                once -> orders.cancel(Requests.actor(caller), caller, id, once));
     }
 
     /**
@@ -127,14 +118,18 @@ public class RepairOrderResource {
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN"})
     public Response reserve(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @PathParam("id") long id, @NotNull @Valid NewReservation body) {
-        return Responses.of(posts.execute(caller, key, "POST", uri.getPath(), body, handle -> {
-            var reservation = reservations.reserve(handle, Requests.actor(caller), caller, id, body.sku(),
-                    body.quantity(), Boolean.TRUE.equals(body.allowBackorder()));
-            return Outcome.created("/api/v1/reservations/" + reservation.id(), ReservationView.of(reservation));
-        }));
+        return posts.answer(caller, key, uri, body,
+                (Reservation reservation) -> Outcome.created("/api/v1/reservations/" + reservation.id(),
+                        ReservationView.of(reservation)),
+                once -> reservations.reserve(Requests.actor(caller), caller, id, body.sku(), body.quantity(),
+                        Boolean.TRUE.equals(body.allowBackorder()), once));
     }
 
-    private RepairOrderView view(RepairOrder order, Handle handle) {
-        return RepairOrderView.of(order, clock.instant(), handle.attach(ReservationDao.class).forOrder(order.id()));
+    private Outcome ok(RepairOrderService.Detail order) {
+        return Outcome.ok(view(order));
+    }
+
+    private RepairOrderView view(RepairOrderService.Detail order) {
+        return RepairOrderView.of(order.order(), clock.instant(), order.reservations());
     }
 }

@@ -14,13 +14,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.spares.api.Requests;
 import org.spares.auth.Caller;
-import org.spares.db.ReportDao;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
 import org.spares.report.CsvReportWriter;
@@ -31,7 +28,7 @@ import org.spares.report.PositionReports;
 import org.spares.report.ReportService;
 import org.spares.report.ReportWriter;
 import org.spares.report.TurnaroundReport;
-import org.spares.service.Transactions;
+import org.spares.service.ReportScopes;
 
 /**
  * Finance reports (README "Reports"). JSON by default; CSV with {@code Accept: text/csv} or {@code ?format=csv}.
@@ -48,15 +45,16 @@ public class ReportResource {
     private final ReportService reports;
     private final PositionReports positions;
     private final TurnaroundReport turnaround;
-    private final Transactions transactions;
+    private final ReportScopes scopes;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public ReportResource(Transactions transactions, ObjectMapper mapper, Clock clock) {
-        this.reports = new ReportService(transactions.jdbi());
-        this.positions = new PositionReports(transactions.jdbi());
-        this.turnaround = new TurnaroundReport(transactions.jdbi());
-        this.transactions = transactions;
+    public ReportResource(ReportService reports, PositionReports positions, TurnaroundReport turnaround,
+            ReportScopes scopes, ObjectMapper mapper, Clock clock) {
+        this.reports = reports;
+        this.positions = positions;
+        this.turnaround = turnaround;
+        this.scopes = scopes;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -144,25 +142,8 @@ public class ReportResource {
         return requested == null || requested.isAfter(now) ? now : requested;
     }
 
-    /** The caller's depots as ids; an explicit depot narrows to it (403 outside scope, 404 unknown). */
     private DepotScope scope(Caller caller, String depot) {
-        String explicit = Requests.depotCode(depot);
-        Requests.Scope scope = Requests.scope(caller, explicit);
-        Map<Long, String> codes = transactions.read(ReportDao::depotCodes);
-        if (explicit == null && scope.allDepots()) {
-            return DepotScope.all();
-        }
-        List<String> wanted = explicit == null ? scope.depots() : List.of(explicit);
-        List<Long> ids = new ArrayList<>();
-        codes.forEach((id, code) -> {
-            if (wanted.contains(code)) {
-                ids.add(id);
-            }
-        });
-        if (explicit != null && ids.isEmpty()) {
-            throw DomainException.notFound("depot", explicit);
-        }
-        return new DepotScope(false, ids);
+        return scopes.of(caller, Requests.depotCode(depot));
     }
 
     private Response answer(String format, HttpHeaders headers, Consumer<ReportWriter> report) {

@@ -13,30 +13,25 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.spares.api.IdempotentPosts;
+import org.spares.api.Outcome;
 import org.spares.api.Page;
 import org.spares.api.Requests;
-import org.spares.api.Responses;
 import org.spares.api.dto.RepairDtos.ReservationView;
 import org.spares.auth.Caller;
-import org.spares.db.ReservationDao;
 import org.spares.domain.Reservation;
 import org.spares.domain.ReservationStatus;
-import org.spares.service.IdempotentPosts;
-import org.spares.service.Outcome;
 import org.spares.service.ReservationService;
-import org.spares.service.Transactions;
 
 /** Issue and release reservations; list them. Reservations of other depots are 404. */
 @Path("/api/v1/reservations")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReservationResource {
     private final ReservationService reservations;
-    private final Transactions transactions;
     private final IdempotentPosts posts;
 
-    public ReservationResource(ReservationService reservations, Transactions transactions, IdempotentPosts posts) {
+    public ReservationResource(ReservationService reservations, IdempotentPosts posts) {
         this.reservations = reservations;
-        this.transactions = transactions;
         this.posts = posts;
     }
 
@@ -46,8 +41,8 @@ public class ReservationResource {
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN"})
     public Response issue(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @PathParam("id") long id) {
-        return Responses.of(posts.execute(caller, key, "POST", uri.getPath(), "", handle -> Outcome.ok(
-                ReservationView.of(reservations.issue(handle, Requests.actor(caller), caller, id)))));
+        return posts.answer(caller, key, uri, "", ReservationResource::ok,
+                once -> reservations.issue(Requests.actor(caller), caller, id, once));
     }
 
     /** 200 RELEASED (from HELD or BACKORDERED); 409 ILLEGAL_STATE otherwise. */
@@ -56,8 +51,8 @@ public class ReservationResource {
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN"})
     public Response release(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @PathParam("id") long id) {
-        return Responses.of(posts.execute(caller, key, "POST", uri.getPath(), "", handle -> Outcome.ok(
-                ReservationView.of(reservations.release(handle, Requests.actor(caller), caller, id)))));
+        return posts.answer(caller, key, uri, "", ReservationResource::ok,
+                once -> reservations.release(Requests.actor(caller), caller, id, once));
     }
 
     /** Reservations of the caller's depots by id. */
@@ -68,11 +63,10 @@ public class ReservationResource {
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         long after = Page.after(cursor);
-        Requests.Scope scope = Requests.scope(caller, Requests.depotCode(depot));
-        String statusName = Requests.enumName("status", status, ReservationStatus.class);
-        return transactions.read(handle -> Page.of(handle.attach(ReservationDao.class).page(after, size + 1,
-                Requests.depotCode(depot), statusName, repairOrderId, scope.allDepots(), scope.depots()), size,
-                Reservation::id, ReservationView::of));
+        ReservationService.Filter filter = new ReservationService.Filter(Requests.depotCode(depot),
+                Requests.enumValue("status", status, ReservationStatus.class), repairOrderId);
+        return Page.of(reservations.page(caller, filter, after, size + 1), size, Reservation::id,
+                ReservationView::of);
     }
 
     /** One reservation; 404 when unknown or outside the caller's depots. */
@@ -80,9 +74,10 @@ public class ReservationResource {
     @Path("/{id}")
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
     public ReservationView get(@Auth Caller caller, @PathParam("id") long id) {
-        return transactions.read(handle -> {
-            ReservationService.visible(handle, caller, id);
-            return ReservationView.of(ReservationService.get(handle, id));
-        });
+        return ReservationView.of(reservations.get(caller, id));
+    }
+
+    private static Outcome ok(Reservation reservation) {
+        return Outcome.ok(ReservationView.of(reservation));
     }
 }

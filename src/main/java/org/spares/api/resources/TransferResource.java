@@ -16,19 +16,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.spares.api.IdempotentPosts;
+import org.spares.api.Outcome;
 import org.spares.api.Page;
 import org.spares.api.Requests;
-import org.spares.api.Responses;
 import org.spares.api.dto.StockDtos.NewTransfer;
 import org.spares.api.dto.StockDtos.TransferView;
 import org.spares.auth.Caller;
-import org.spares.db.TransferDao;
 import org.spares.domain.Transfer;
 import org.spares.domain.TransferStatus;
-import org.spares.service.IdempotentPosts;
-import org.spares.service.Outcome;
 import org.spares.service.TransferService;
-import org.spares.service.Transactions;
 
 /**
  * Transfers between depots. The source's manager requests and ships, the destination's receives, either cancels
@@ -38,12 +35,10 @@ import org.spares.service.Transactions;
 @Produces(MediaType.APPLICATION_JSON)
 public class TransferResource {
     private final TransferService transfers;
-    private final Transactions transactions;
     private final IdempotentPosts posts;
 
-    public TransferResource(TransferService transfers, Transactions transactions, IdempotentPosts posts) {
+    public TransferResource(TransferService transfers, IdempotentPosts posts) {
         this.transfers = transfers;
-        this.transactions = transactions;
         this.posts = posts;
     }
 
@@ -53,12 +48,11 @@ public class TransferResource {
     @RolesAllowed({"ADMIN", "MANAGER"})
     public Response request(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @NotNull @Valid NewTransfer body) {
-        caller.requireDepot(body.fromDepot());
-        return Responses.of(posts.execute(caller, key, "POST", uri.getPath(), body, handle -> {
-            Transfer transfer = transfers.request(handle, Requests.actor(caller), body.fromDepot(), body.toDepot(),
-                    body.sku(), body.quantity());
-            return Outcome.created("/api/v1/transfers/" + transfer.id(), TransferView.of(transfer));
-        }));
+        return posts.answer(caller, key, uri, body,
+                (Transfer transfer) -> Outcome.created("/api/v1/transfers/" + transfer.id(),
+                        TransferView.of(transfer)),
+                once -> transfers.request(Requests.actor(caller), caller, body.fromDepot(), body.toDepot(),
+                        body.sku(), body.quantity(), once));
     }
 
     /** 200 SHIPPED: TRANSFER_OUT at the source, inbound at the destination. */
@@ -67,8 +61,8 @@ public class TransferResource {
     @RolesAllowed({"ADMIN", "MANAGER"})
     public Response ship(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @PathParam("id") long id) {
-        return Responses.of(posts.execute(caller, key, "POST", uri.getPath(), "", handle -> Outcome.ok(
-                TransferView.of(transfers.ship(handle, Requests.actor(caller), caller, id)))));
+        return posts.answer(caller, key, uri, "", TransferResource::ok,
+                once -> transfers.ship(Requests.actor(caller), caller, id, once));
     }
 
     /** 200 RECEIVED: TRANSFER_IN at the destination. */
@@ -77,8 +71,8 @@ public class TransferResource {
     @RolesAllowed({"ADMIN", "MANAGER"})
     public Response receive(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @PathParam("id") long id) {
-        return Responses.of(posts.execute(caller, key, "POST", uri.getPath(), "", handle -> Outcome.ok(
-                TransferView.of(transfers.receive(handle, Requests.actor(caller), caller, id)))));
+        return posts.answer(caller, key, uri, "", TransferResource::ok,
+                once -> transfers.receive(Requests.actor(caller), caller, id, once));
     }
 
     /** 200 CANCELLED (only before shipping), the source's reservation released. */
@@ -87,8 +81,8 @@ public class TransferResource {
     @RolesAllowed({"ADMIN", "MANAGER"})
     public Response cancel(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @PathParam("id") long id) {
-        return Responses.of(posts.execute(caller, key, "POST", uri.getPath(), "", handle -> Outcome.ok(
-                TransferView.of(transfers.cancel(handle, Requests.actor(caller), caller, id)))));
+        return posts.answer(caller, key, uri, "", TransferResource::ok,
+                once -> transfers.cancel(Requests.actor(caller), caller, id, once));
     }
 
     /** Transfers touching the caller's depots, by id; {@code depot} matches either end. */
@@ -99,11 +93,9 @@ public class TransferResource {
             @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         long after = Page.after(cursor);
-        Requests.Scope scope = Requests.scope(caller, Requests.depotCode(depot));
-        String statusName = Requests.enumName("status", status, TransferStatus.class);
-        return transactions.read(handle -> Page.of(handle.attach(TransferDao.class).page(after, size + 1,
-                Requests.depotCode(depot), statusName, scope.allDepots(), scope.depots()), size, Transfer::id,
-                TransferView::of));
+        TransferStatus wanted = Requests.enumValue("status", status, TransferStatus.class);
+        return Page.of(transfers.page(caller, Requests.depotCode(depot), wanted, after, size + 1), size,
+                Transfer::id, TransferView::of);
     }
 
     /** One transfer; 404 when unknown or when neither end is in the caller's depots. */
@@ -111,6 +103,10 @@ public class TransferResource {
     @Path("/{id}")
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
     public TransferView get(@Auth Caller caller, @PathParam("id") long id) {
-        return TransferView.of(transactions.read(handle -> TransferService.visible(handle, caller, id)));
+        return TransferView.of(transfers.get(caller, id));
+    }
+
+    private static Outcome ok(Transfer transfer) {
+        return Outcome.ok(TransferView.of(transfer));
     }
 }

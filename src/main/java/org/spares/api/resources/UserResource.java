@@ -17,15 +17,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.spares.api.IdempotentPosts;
+import org.spares.api.Outcome;
 import org.spares.api.Page;
-import org.spares.api.Responses;
 import org.spares.api.dto.UserDtos.CreatedUser;
-import org.spares.api.dto.UserDtos.NewUser;
 import org.spares.api.dto.UserDtos.UserView;
 import org.spares.auth.Caller;
-import org.spares.service.IdempotentPosts;
-import org.spares.service.Outcome;
-import org.spares.service.Transactions;
 import org.spares.service.UserService;
 
 /**
@@ -38,12 +35,10 @@ import org.spares.service.UserService;
 @RolesAllowed("ADMIN")
 public class UserResource {
     private final UserService users;
-    private final Transactions transactions;
     private final IdempotentPosts posts;
 
-    public UserResource(UserService users, Transactions transactions, IdempotentPosts posts) {
+    public UserResource(UserService users, IdempotentPosts posts) {
         this.users = users;
-        this.transactions = transactions;
         this.posts = posts;
     }
 
@@ -53,13 +48,12 @@ public class UserResource {
      */
     @POST
     public Response create(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
-            @NotNull @Valid NewUser body) {
-        return Responses.of(posts.execute(caller, key, "POST", uri.getPath(), body, handle -> {
-            CreatedUser created = users.create(handle, caller, body);
-            CreatedUser withoutToken = new CreatedUser(created.id(), created.name(), created.role(), created.depots(),
-                    created.createdAt(), null);
-            return Outcome.created("/api/v1/users/" + created.id(), created).replayedAs(withoutToken);
-        }));
+            @NotNull @Valid UserService.NewUser body) {
+        return posts.answer(caller, key, uri, body, (UserService.CreatedUser created) -> {
+            CreatedUser shown = CreatedUser.of(created, created.token());
+            return Outcome.created("/api/v1/users/" + created.id(), shown)
+                    .replayedAs(CreatedUser.of(created, null));
+        }, once -> users.create(caller, body, once));
     }
 
     /** Lists the users the caller manages, revoked ones included (with {@code revokedAt}). */
@@ -67,19 +61,14 @@ public class UserResource {
     public Page<UserView> list(@Auth Caller caller, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
-        long after = Page.after(cursor);
-        return transactions.read(handle -> Page.of(users.page(handle, caller, after, size + 1), size,
-                user -> user.id(), UserView::of));
+        return Page.of(users.page(caller, Page.after(cursor), size + 1), size, user -> user.id(), UserView::of);
     }
 
     /** Revokes the user's token at once: 204; 404 for an unknown id or a user beyond the caller's depots. */
     @DELETE
     @Path("/{id}")
     public Response revoke(@Auth Caller caller, @PathParam("id") long id) {
-        transactions.inTransaction(handle -> {
-            users.revoke(handle, caller, id);
-            return null;
-        });
+        users.revoke(caller, id);
         return Response.noContent().build();
     }
 }

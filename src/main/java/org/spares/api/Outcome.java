@@ -1,4 +1,5 @@
-package org.spares.service;
+package org.spares.api;
+
 
 /**
  * What a POST answers: status, the object that becomes the JSON body, and the Location of a created object.

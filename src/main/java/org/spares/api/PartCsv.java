@@ -1,4 +1,4 @@
-package org.spares.service;
+package org.spares.api;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -15,26 +15,22 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.jdbi.v3.core.Handle;
-import org.spares.api.dto.PartDtos.ImportResult;
 import org.spares.api.dto.PartDtos.NewPart;
 import org.spares.api.dto.PartDtos.RowError;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
 
 /**
- * The parts CSV import: every row is checked before any is written, and the whole file is one transaction, so
- * it lands whole or not at all. Each bad row is named by its line in the file (the header is line 1).
+ * The parts CSV import's file: every row is checked before any is written ({@code PartService.importAll} then
+ * writes them in one transaction, whole or not at all). Each bad row is named by its line (the header is line 1).
  */
-public final class PartImporter {
+public final class PartCsv {
     static final List<String> HEADER = List.of("sku", "name", "category", "unitCost", "holdingRate", "leadTimeDays");
     private static final int MAX_ROWS = 20_000;
 
-    private final PartService parts;
     private final Validator validator;
 
-    public PartImporter(PartService parts, Validator validator) {
-        this.parts = parts;
+    public PartCsv(Validator validator) {
         this.validator = validator;
     }
 
@@ -77,17 +73,6 @@ public final class PartImporter {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "the file has no rows", Map.of("field", "body"));
         }
         return rows;
-    }
-
-    /** Writes checked rows; run inside one transaction. */
-    public ImportResult write(Handle handle, List<NewPart> rows) {
-        int created = 0;
-        for (NewPart row : rows) {
-            if (parts.upsert(handle, row)) {
-                created++;
-            }
-        }
-        return new ImportResult(rows.size(), created, rows.size() - created);
     }
 
     private static void checkHeader(List<String> header) {
