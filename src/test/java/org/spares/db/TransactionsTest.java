@@ -2,17 +2,19 @@ package org.spares.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.spares.service.Transactions;
 import org.spares.support.TestDatabase;
+import org.spares.support.TestServices;
+
 
 /**
- * Transactions on the database under test: on MySQL/MariaDB they are explicit (START TRANSACTION ... COMMIT), on
- * H2 Jdbi's own. Either way the work commits whole or not at all, and the connection goes back in autocommit.
+ * Transactions on the database under test, Jdbi's own on every database: the work commits whole or not at all, the
+ * connection goes back in autocommit, and a transaction or a unit of work opened inside another one is refused, so
+ * nothing can commit early or on a second connection.
  */
 class TransactionsTest {
     private static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
@@ -24,13 +26,45 @@ class TransactionsTest {
     static void migrate() {
         database = TestDatabase.fresh();
         jdbi = database.migratedJdbi();
-        transactions = new Transactions(jdbi, 3);
+        transactions = TestServices.transactions(jdbi);
     }
 
     @Test
-    void explicitTransactionsAreUsedExactlyOnMySqlAndMariaDb() {
-        boolean mysql = database.url().startsWith("jdbc:mysql:");
-        assertThat(jdbi.withHandle(ExplicitTransaction::supports)).isEqualTo(mysql);
+    void aTransactionOpenedInsideAUnitOfWorkIsRefusedAndNothingCommits() {
+        assertThatThrownBy(() -> transactions.inTransaction(handle -> {
+            HotPathStatements.claimIdempotencyKey(handle, 21, "outer", "h".repeat(64), AT);
+            // Jdbi would run this inside the outer transaction, so its "commit" would be the outer one's.
+            return handle.inTransaction(inner -> {
+                HotPathStatements.claimIdempotencyKey(inner, 21, "inner", "h".repeat(64), AT);
+                return null;
+            });
+        })).isInstanceOf(SingleTransactions.NestedTransactionException.class);
+        assertThat(keys(21)).as("neither write survived: the unit of work rolled back whole").isZero();
+
+        assertThatThrownBy(() -> transactions.inTransaction(handle -> {
+            HotPathStatements.claimIdempotencyKey(handle, 22, "outer", "h".repeat(64), AT);
+            handle.begin();
+            return null;
+        })).isInstanceOf(SingleTransactions.NestedTransactionException.class);
+        assertThat(keys(22)).isZero();
+    }
+
+    @Test
+    void aUnitOfWorkOpenedInsideAnotherOneIsRefusedAndNothingCommits() {
+        assertThatThrownBy(() -> transactions.inTransaction(handle -> {
+            HotPathStatements.claimIdempotencyKey(handle, 23, "outer", "h".repeat(64), AT);
+            // A second unit of work would run on a second connection and commit on its own.
+            return transactions.inTransaction(second -> {
+                HotPathStatements.claimIdempotencyKey(second, 23, "second", "h".repeat(64), AT);
+                return null;
+            });
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("inside another one");
+        assertThat(keys(23)).isZero();
+        assertThatThrownBy(() -> transactions.inTransaction(handle -> transactions.read(read -> 1)))
+                .isInstanceOf(IllegalStateException.class);
+        // The refusal leaves the thread able to work again.
+        Integer again = transactions.read(handle -> 1);
+        assertThat(again).isEqualTo(1);
     }
 
     @Test

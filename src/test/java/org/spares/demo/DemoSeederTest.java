@@ -2,9 +2,6 @@ package org.spares.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +15,10 @@ import org.spares.db.JdbiSetup;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
 import org.spares.service.LedgerChecker;
+import org.spares.service.StoreContents;
 import org.spares.support.TestDatabase;
+import org.spares.support.TestServices;
+
 
 /**
  * seed-demo's history on the database under test: a small seed leaves the ledger exact and holds every kind of
@@ -102,7 +102,8 @@ class DemoSeederTest {
     }
 
     private static DemoSeeder seeder(Jdbi database) {
-        return new DemoSeeder(database, new BigDecimal("0.25"), Duration.ofHours(72));
+        return new DemoSeeder(clock -> TestServices.services(TestServices.transactions(database), clock),
+                new StoreContents(TestServices.transactions(database)));
     }
 
     private static Jdbi freshDatabase() {

@@ -1,7 +1,6 @@
 package org.spares.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -21,10 +20,13 @@ import org.spares.app.SparesConfiguration;
 import org.spares.demo.DemoSeeder;
 import org.spares.demo.DemoSettings;
 import org.spares.domain.Role;
+import org.spares.service.StoreContents;
 import org.spares.support.ApiClient;
 import org.spares.support.ApiClient.Reply;
 import org.spares.support.Fixtures;
 import org.spares.support.TestApp;
+import org.spares.support.TestServices;
+
 
 /**
  * Each user's day, through HTTP, on a seed-demo history of realistic size (3 depots x 60 parts x 180 days): the
@@ -45,7 +47,8 @@ class DemoJourneysTest {
     /** Seeds before the service starts, as the README says to (the seeder writes history on a simulated clock). */
     private static TestApp seeded(TestApp app) {
         DatabaseSetup.migrate(app.database().dataSource());
-        new DemoSeeder(app.jdbi(), new BigDecimal("0.25"), Duration.ofHours(72))
+        new DemoSeeder(clock -> TestServices.services(TestServices.transactions(app.jdbi()), clock),
+                new StoreContents(TestServices.transactions(app.jdbi())))
                 .seed(new DemoSettings(DEPOTS.size(), 60, DAYS, 20261126L, END), line -> { });
         return app;
     }

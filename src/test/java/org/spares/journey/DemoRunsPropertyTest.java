@@ -1,28 +1,31 @@
 package org.spares.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
+import org.spares.auth.Caller;
 import org.spares.demo.DemoSeeder;
 import org.spares.demo.DemoSettings;
 import org.spares.domain.Actor;
 import org.spares.domain.Optimization;
+import org.spares.domain.Role;
+import org.spares.service.Idempotency;
 import org.spares.service.OptimizationRunner;
 import org.spares.service.OptimizationService;
-import org.spares.service.PolicyService;
+import org.spares.service.StoreContents;
 import org.spares.service.Transactions;
 import org.spares.support.TestDatabase;
+import org.spares.support.TestServices;
+
 
 /**
  * Optimization runs over 20 random seed-demo histories, with random depot sets and window lengths, never fail.
@@ -32,6 +35,7 @@ import org.spares.support.TestDatabase;
 class DemoRunsPropertyTest {
     private static final int WORLDS = 20;
     private static final Actor TESTER = new Actor(0, "test", "-");
+    private static final Caller ADMIN = new Caller(0, "test", Role.ADMIN, Set.of());
 
     @Test
     void runsOverRandomDemoHistoriesAlwaysSucceed() throws Exception {
@@ -65,11 +69,11 @@ class DemoRunsPropertyTest {
         TestDatabase database = TestDatabase.fresh();
         try {
             Jdbi jdbi = database.migratedJdbi();
-            new DemoSeeder(jdbi, new BigDecimal("0.25"), Duration.ofHours(72)).seed(settings, line -> { });
-            Transactions transactions = new Transactions(jdbi, 3);
-            OptimizationService service = new OptimizationService(new PolicyService(Clock.systemUTC()),
-                    Clock.systemUTC());
+            new DemoSeeder(clock -> TestServices.services(TestServices.transactions(jdbi), clock),
+                new StoreContents(TestServices.transactions(jdbi))).seed(settings, line -> { });
+            Transactions transactions = TestServices.transactions(jdbi);
             OptimizationRunner runner = new OptimizationRunner(transactions, Clock.systemUTC(), 20_000);
+            OptimizationService service = TestServices.optimizations(transactions, runner);
             List<String> codes = transactions.read(handle -> handle.createQuery("SELECT code FROM depots ORDER BY id")
                     .mapTo(String.class).list());
             List<List<String>> scopes = new ArrayList<>();
@@ -78,7 +82,7 @@ class DemoRunsPropertyTest {
             List<String> failures = new ArrayList<>();
             for (List<String> scope : scopes) {
                 int days = random.nextBoolean() ? window : settings.days();
-                Optimization run = transactions.inTransaction(handle -> service.create(handle, TESTER, scope, days));
+                Optimization run = service.start(TESTER, ADMIN, scope, days, Idempotency.none()).run();
                 OptimizationRunner.Result result = runner.run(run.id());
                 if (result != OptimizationRunner.Result.SUCCEEDED) {
                     failures.add(settings + " " + scope + " over " + days + " days: " + result);

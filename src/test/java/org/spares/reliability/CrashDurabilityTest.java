@@ -2,7 +2,6 @@ package org.spares.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,7 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,18 +34,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.spares.api.dto.UserDtos.NewUser;
 import org.spares.app.DatabaseSetup;
 import org.spares.db.JdbiSetup;
 import org.spares.domain.Role;
 import org.spares.service.LedgerChecker;
-import org.spares.service.Transactions;
-import org.spares.service.UserService;
+import org.spares.service.UserService.NewUser;
 import org.spares.support.ApiClient;
 import org.spares.support.ApiClient.Reply;
 import org.spares.support.ChildService;
 import org.spares.support.Fixtures;
 import org.spares.support.TestDatabase;
+import org.spares.support.TestServices;
+
 
 /**
  * kill -9 under load loses nothing that was answered. The service runs as a child JVM on the shipped config.yml
@@ -94,8 +92,8 @@ class CrashDurabilityTest {
             environment.put("SPARES_DB_PASSWORD", mysql.password());
         }
         // The user is made here, on the database the child will use, which saves starting a JVM for add-user.
-        String token = new Transactions(migratedJdbi(), 3).inTransaction(handle -> new UserService(Clock.systemUTC())
-                .createByOperator(handle, new NewUser("crash-admin", Role.ADMIN, List.of()))).token();
+        String token = TestServices.services(TestServices.transactions(migratedJdbi()), Clock.systemUTC()).users()
+                .createByOperator(new NewUser("crash-admin", Role.ADMIN, List.of())).token();
         service = new ChildService(directory, environment);
         service.start();
         assertPortsLocal();

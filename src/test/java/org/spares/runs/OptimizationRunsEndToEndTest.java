@@ -2,7 +2,6 @@ package org.spares.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -14,13 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spares.app.DatabaseSetup;
 import org.spares.app.SparesConfiguration;
+import org.spares.auth.Caller;
 import org.spares.cli.OptimizeCommand;
 import org.spares.demo.DemoSeeder;
 import org.spares.demo.DemoSettings;
@@ -44,16 +44,19 @@ import org.spares.domain.ErrorCode;
 import org.spares.domain.Optimization;
 import org.spares.domain.Role;
 import org.spares.jobs.OptimizationJob;
+import org.spares.service.Idempotency;
 import org.spares.service.OptimizationRunner;
 import org.spares.service.OptimizationService;
 import org.spares.service.OptimizationSnapshot;
-import org.spares.service.PolicyService;
+import org.spares.service.StoreContents;
 import org.spares.service.Transactions;
 import org.spares.support.ApiClient;
 import org.spares.support.ApiClient.Reply;
 import org.spares.support.Fixtures;
 import org.spares.support.Runs;
 import org.spares.support.TestApp;
+import org.spares.support.TestServices;
+
 
 /**
  * Optimization runs over seed-demo data through HTTP: run, poll, read recommendations, apply (policy history
@@ -68,6 +71,7 @@ class OptimizationRunsEndToEndTest {
     @RegisterExtension
     static final DropwizardAppExtension<SparesConfiguration> EXTENSION = APP.extension();
     private static final Actor TESTER = new Actor(0, "test", "-");
+    private static final Caller ADMIN = new Caller(0, "test", Role.ADMIN, Set.of());
 
     private ApiClient admin;
     private Transactions transactions;
@@ -79,7 +83,8 @@ class OptimizationRunsEndToEndTest {
      */
     private static TestApp seeded(TestApp app) {
         DatabaseSetup.migrate(app.database().dataSource());
-        new DemoSeeder(app.jdbi(), new BigDecimal("0.25"), Duration.ofHours(72))
+        new DemoSeeder(clock -> TestServices.services(TestServices.transactions(app.jdbi()), clock),
+                new StoreContents(TestServices.transactions(app.jdbi())))
                 .seed(new DemoSettings(4, 20, DAYS, 3, DemoSettings.startOfDay(Instant.now())), line -> { });
         return app;
     }
@@ -87,8 +92,9 @@ class OptimizationRunsEndToEndTest {
     @BeforeAll
     void setUp() {
         admin = APP.admin();
-        transactions = new Transactions(APP.jdbi(), 3);
-        service = new OptimizationService(new PolicyService(Clock.systemUTC()), Clock.systemUTC());
+        transactions = TestServices.transactions(APP.jdbi());
+        service = TestServices.optimizations(transactions, new OptimizationRunner(transactions, Clock.systemUTC(),
+                20_000));
     }
 
     @Test
@@ -189,8 +195,7 @@ class OptimizationRunsEndToEndTest {
         assertThat(queuedModel.status()).as("no model before the run starts").isEqualTo(409);
         assertThat(queuedModel.error()).isEqualTo("ILLEGAL_STATE");
         assertThat(admin.post("/api/v1/optimizations/" + chiOnly + "/cancel", null).status()).isEqualTo(200);
-        long both = transactions.inTransaction(handle -> service.create(handle, TESTER, List.of("NYC", "CHI"), DAYS))
-                .id();
+        long both = service.start(TESTER, ADMIN, List.of("NYC", "CHI"), DAYS, Idempotency.none()).run().id();
         assertThat(admin.post("/api/v1/optimizations/" + both + "/cancel", null).status()).isEqualTo(200);
 
         List<JsonNode> all = listAll(admin, "");
@@ -241,7 +246,7 @@ class OptimizationRunsEndToEndTest {
         for (int thread = 0; thread < 8; thread++) {
             Callable<String> attempt = () -> {
                 try {
-                    transactions.inTransaction(handle -> service.create(handle, TESTER, List.of("RACE"), 30));
+                    service.start(TESTER, ADMIN, List.of("RACE"), 30, Idempotency.none());
                     return "created";
                 } catch (DomainException refused) {
                     return refused.code().name();
@@ -307,7 +312,7 @@ class OptimizationRunsEndToEndTest {
     void runsLeftQueuedByARestartAreMarkedFailed() {
         Fixtures.depot(admin, "GONE");
         long id = createDirectly("GONE");
-        OptimizationJob restarted = new OptimizationJob(transactions,
+        OptimizationJob restarted = new OptimizationJob(
                 new OptimizationRunner(transactions, Clock.systemUTC(), 20_000));
         assertThat(restarted.failInterrupted()).isGreaterThanOrEqualTo(1);
         JsonNode run = admin.get("/api/v1/optimizations/" + id).json();
@@ -392,7 +397,7 @@ class OptimizationRunsEndToEndTest {
         if (depot.equals(otherDepot()) && admin.get("/api/v1/depots/" + depot).status() == 404) {
             Fixtures.depot(admin, depot);
         }
-        Optimization run = transactions.inTransaction(handle -> service.create(handle, TESTER, List.of(depot), DAYS));
+        Optimization run = service.start(TESTER, ADMIN, List.of(depot), DAYS, Idempotency.none()).run();
         return run.id();
     }
 }

@@ -2,21 +2,16 @@ package org.spares.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.spares.auth.Caller;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
-import org.spares.domain.Role;
 import org.spares.support.TestDatabase;
+
 
 /**
  * Stored answers are bounded (1 MiB here, the default). An optimizer-sized answer of 17 MB, over MariaDB's default
@@ -26,16 +21,15 @@ import org.spares.support.TestDatabase;
  */
 class StoredAnswerLimitTest {
     private static final long LIMIT = 1024 * 1024;
-    private static final Caller CALLER = new Caller(1, "planner", Role.ADMIN, Set.of());
     private static TestDatabase database;
     private static Jdbi jdbi;
-    private static IdempotentPosts posts;
+    private static Transactions transactions;
 
     @BeforeAll
     static void migrate() {
         database = TestDatabase.fresh();
         jdbi = database.migratedJdbi();
-        posts = new IdempotentPosts(new Transactions(jdbi, 3), new ObjectMapper(), Clock.systemUTC(), LIMIT);
+        transactions = new Transactions(jdbi, 3, Clock.systemUTC(), LIMIT);
     }
 
     @AfterAll
@@ -48,13 +42,11 @@ class StoredAnswerLimitTest {
         String plan = "x".repeat(17 * 1024 * 1024);
         AtomicInteger solves = new AtomicInteger();
         for (int call = 0; call < 2; call++) {
-            IdempotentPosts.Answer answer = posts.executeOutside(CALLER, "huge-solve", "POST", "/api/v1/optimizer/solve",
-                    Map.of("model", 1), () -> {
-                        solves.incrementAndGet();
-                        return Outcome.ok(Map.of("plan", plan));
-                    });
-            assertThat(answer.status()).isEqualTo(200);
-            assertThat(answer.json()).hasSizeGreaterThan(plan.length());
+            String answer = transactions.outside(key("huge-solve", "solve 1"), () -> {
+                solves.incrementAndGet();
+                return "{\"plan\":\"" + plan + "\"}";
+            });
+            assertThat(answer).hasSizeGreaterThan(plan.length());
         }
         assertThat(solves.get()).as("a retry solves again: nothing was stored to replay").isEqualTo(2);
         assertThat(storedKeys("huge-solve")).isZero();
@@ -62,12 +54,11 @@ class StoredAnswerLimitTest {
 
     @Test
     void aChangeWhoseAnswerCannotBeStoredIsRefusedAndRolledBack() {
-        assertThatThrownBy(() -> posts.execute(CALLER, "huge-change", "POST", "/api/v1/parts/import", Map.of(),
-                handle -> {
-                    handle.execute("INSERT INTO depots (code, name, target_turnaround_hours, mean_repair_hours,"
-                            + " created_at, updated_at) VALUES ('BIG', 'Big', 48, 8, '2026-01-01 00:00:00', '2026-01-01 00:00:00')");
-                    return Outcome.ok(Map.of("rows", "y".repeat((int) LIMIT + 1)));
-                }))
+        assertThatThrownBy(() -> transactions.inTransaction(key("huge-change", "import"), handle -> {
+            handle.execute("INSERT INTO depots (code, name, target_turnaround_hours, mean_repair_hours,"
+                    + " created_at, updated_at) VALUES ('BIG', 'Big', 48, 8, '2026-01-01 00:00:00', '2026-01-01 00:00:00')");
+            return "{\"rows\":\"" + "y".repeat((int) LIMIT + 1) + "\"}";
+        }))
                 .isInstanceOfSatisfying(DomainException.class,
                         refused -> assertThat(refused.code()).isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE));
         assertThat(storedKeys("huge-change")).isZero();
@@ -79,14 +70,19 @@ class StoredAnswerLimitTest {
     @Test
     void anAnswerWithinTheBoundIsStoredAndReplayed() {
         AtomicInteger solves = new AtomicInteger();
-        for (int call = 0; call < 2; call++) {
-            IdempotentPosts.Answer answer = posts.executeOutside(CALLER, "small-solve", "POST",
-                    "/api/v1/optimizer/solve", Map.of("model", 2), () -> Outcome.ok(Map.of("plan",
-                            "p" + solves.incrementAndGet())));
-            assertThat(answer.json()).isEqualTo("{\"plan\":\"p1\"}");
-        }
+        assertThat(transactions.outside(key("small-solve", "solve 2"), () -> "{\"plan\":\"p" + solves.incrementAndGet()
+                + "\"}")).isEqualTo("{\"plan\":\"p1\"}");
+        assertThatThrownBy(() -> transactions.outside(key("small-solve", "solve 2"), () -> "{\"plan\":\"p"
+                + solves.incrementAndGet() + "\"}"))
+                .isInstanceOfSatisfying(Idempotency.Replayed.class,
+                        replayed -> assertThat(replayed.answer().body()).isEqualTo("{\"plan\":\"p1\"}"));
         assertThat(solves.get()).isEqualTo(1);
         assertThat(storedKeys("small-solve")).isEqualTo(1);
+    }
+
+    /** A key whose answer is the result itself, as JSON text. */
+    private static Idempotency<String> key(String key, String request) {
+        return Idempotency.of(1, key, request, json -> new Idempotency.Answer(200, json, null));
     }
 
     private static int storedKeys(String key) {

@@ -10,13 +10,11 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
-import org.spares.api.dto.UserDtos.NewUser;
 import org.spares.app.SparesApplication;
 import org.spares.app.SparesConfiguration;
 import org.spares.db.JdbiSetup;
 import org.spares.domain.Role;
-import org.spares.service.Transactions;
-import org.spares.service.UserService;
+import org.spares.service.UserService.NewUser;
 
 /**
  * The real service over real HTTP on a fresh database (H2, or MariaDB with SPARES_TEST_DB_URL), plus a client and
@@ -99,9 +97,9 @@ public final class TestApp {
 
     /** Creates a user straight in the database, as the add-user command does, and returns its token. */
     public String token(Role role, String... depots) {
-        return new Transactions(jdbi(), 3).inTransaction(handle -> new UserService(Clock.systemUTC())
-                .createByOperator(handle, new NewUser(role.name().toLowerCase() + "-" + String.join("-", depots), role,
-                        List.of(depots)))).token();
+        return TestServices.services(TestServices.transactions(jdbi()), Clock.systemUTC()).users()
+                .createByOperator(new NewUser(role.name().toLowerCase() + "-" + String.join("-", depots), role,
+                        List.of(depots))).token();
     }
 
     public ApiClient client(String token) {
