@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.spares.auth.Caller;
-import org.spares.auth.Tokens;
+import org.spares.domain.Caller;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
 import org.spares.service.Idempotency;
+import org.spares.service.Tokens;
 
 /**
  * Every POST's answer, honouring the Idempotency-Key header: the resource says how a result is answered, the

@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
+import org.spares.domain.Caller;
 
 /**
  * Bearer tokens from the Authorization header only. Dropwizard's OAuthCredentialAuthFilter also takes

@@ -2,6 +2,7 @@ package org.spares.auth;
 
 import io.dropwizard.auth.Authorizer;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import org.spares.domain.Caller;
 import org.spares.domain.Role;
 
 /** {@code @RolesAllowed} by role name; ADMIN passes every check. */

@@ -1,10 +1,9 @@
 package org.spares.auth;
 
 import io.dropwizard.auth.Authenticator;
-import java.util.HashSet;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
-import org.spares.db.HotPathStatements;
+import org.spares.domain.Caller;
+import org.spares.service.UserService;
 
 /**
  * Finds the user whose token hashes to the presented one. Nothing is cached: a revoked token fails on its very
@@ -12,10 +11,10 @@ import org.spares.db.HotPathStatements;
  * request).
  */
 public class TokenAuthenticator implements Authenticator<String, Caller> {
-    private final Jdbi jdbi;
+    private final UserService users;
 
-    public TokenAuthenticator(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    public TokenAuthenticator(UserService users) {
+        this.users = users;
     }
 
     @Override
@@ -23,8 +22,6 @@ public class TokenAuthenticator implements Authenticator<String, Caller> {
         if (token == null || token.isBlank() || token.length() > 200) {
             return Optional.empty();
         }
-        String hash = Tokens.hash(token);
-        return jdbi.withHandle(handle -> HotPathStatements.activeUserByTokenHash(handle, hash))
-                .map(user -> new Caller(user.id(), user.name(), user.role(), new HashSet<>(user.depots())));
+        return users.authenticate(token);
     }
 }

@@ -4,8 +4,8 @@ import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.util.List;
 import net.sourceforge.argparse4j.inf.Namespace;
-import org.spares.app.DatabaseSetup;
-import org.spares.app.SparesConfiguration;
+import org.spares.config.DatabaseSetup;
+import org.spares.config.SparesConfiguration;
 import org.spares.service.LedgerChecker;
 
 /**

@@ -16,8 +16,8 @@ import java.util.function.LongConsumer;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.jdbi.v3.core.Handle;
-import org.spares.app.DatabaseSetup;
-import org.spares.app.SparesConfiguration;
+import org.spares.config.DatabaseSetup;
+import org.spares.config.SparesConfiguration;
 import org.spares.db.JdbiSetup;
 import org.spares.report.RunningTotals;
 

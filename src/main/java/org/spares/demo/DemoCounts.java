@@ -1,6 +1,7 @@
 package org.spares.demo;
 
 
+
 /** What a demo replay did, for its progress lines and its summary. */
 public final class DemoCounts {
     int repairOrders;

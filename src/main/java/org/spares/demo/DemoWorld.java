@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
-import org.spares.auth.Caller;
 import org.spares.domain.Actor;
+import org.spares.domain.Caller;
 import org.spares.service.Services;
 
 /**

@@ -1,5 +1,6 @@
 package org.spares.domain;
 
+
 /** Ledger row types. The sign of a row's quantity follows its type. */
 public enum MovementType {
     RECEIPT,

@@ -1,5 +1,6 @@
 package org.spares.domain;
 
+
 /** The life of an optimization run: QUEUED, RUNNING, then one of SUCCEEDED, FAILED or CANCELLED for good. */
 public enum OptimizationStatus {
     QUEUED,

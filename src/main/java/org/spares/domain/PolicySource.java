@@ -1,5 +1,6 @@
 package org.spares.domain;
 
+
 /** Where a policy change came from. */
 public enum PolicySource {
     MANUAL,

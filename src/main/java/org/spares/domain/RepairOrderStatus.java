@@ -1,5 +1,6 @@
 package org.spares.domain;
 
+
 /** A repair order's states. AWAITING_PARTS holds exactly while any of its reservations is BACKORDERED. */
 public enum RepairOrderStatus {
     OPEN,

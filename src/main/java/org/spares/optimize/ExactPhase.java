@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.spares.api.Outcome;
 
 /**
  * The exact phase over one-row scopes (each depot's wait row, or a single system-wide row), run in parallel on the

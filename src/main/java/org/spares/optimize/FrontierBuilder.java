@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
+import org.spares.domain.Position;
 
 /**
  * The cost-versus-backorders frontier by marginal analysis from the fill-rate floors. Every prefix of the greedy

@@ -5,8 +5,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.spares.domain.Depot;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
+import org.spares.domain.Position;
 
 /** Turns a validated request into a {@link StockModel}, and rejects targets no stock can meet (INFEASIBLE). */
 public final class ModelBuilder {

@@ -2,6 +2,8 @@ package org.spares.optimize;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.spares.domain.Depot;
+import org.spares.domain.Position;
 
 /**
  * Evaluates a plan with the same unit tables the search used (one evaluation: the search, the heuristics and this

@@ -1,6 +1,7 @@
 package org.spares.optimize;
 
 import java.util.List;
+import org.spares.domain.Position;
 
 /**
  * The unit-step data of every position with demand: unit k+1 of position i gains P(X_i > k) in EBO and costs

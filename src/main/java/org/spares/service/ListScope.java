@@ -2,7 +2,7 @@ package org.spares.service;
 
 import java.util.List;
 import java.util.Set;
-import org.spares.auth.Caller;
+import org.spares.domain.Caller;
 
 /**
  * Which depots a list may show: an explicit {@code depot} filter is checked against the caller's depots (403), and

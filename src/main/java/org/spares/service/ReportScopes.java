@@ -3,8 +3,8 @@ package org.spares.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.spares.auth.Caller;
 import org.spares.db.ReportDao;
+import org.spares.domain.Caller;
 import org.spares.domain.DomainException;
 import org.spares.report.DepotScope;
 

@@ -10,17 +10,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
-import org.spares.auth.Caller;
-import org.spares.auth.Tokens;
 import org.spares.db.DepotDao;
+import org.spares.db.HotPathStatements;
 import org.spares.db.UserDao;
+import org.spares.domain.Caller;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
 import org.spares.domain.PlainText;
 import org.spares.domain.Role;
 import org.spares.domain.User;
+import org.spares.service.Tokens;
 
 /**
  * Users and their tokens. Tokens are made here, shown once, and stored only as their hash. Through the API a
@@ -51,6 +54,13 @@ public final class UserService {
     public UserService(Transactions transactions, Clock clock) {
         this.transactions = transactions;
         this.clock = clock;
+    }
+
+    /** The active user a bearer token belongs to, as a caller; empty for an unknown or revoked token. */
+    public Optional<Caller> authenticate(String token) {
+        String hash = Tokens.hash(token);
+        return transactions.read(handle -> HotPathStatements.activeUserByTokenHash(handle, hash))
+                .map(user -> new Caller(user.id(), user.name(), user.role(), Set.copyOf(user.depots())));
     }
 
     /** 403 FORBIDDEN when the new user would reach a depot or a role the caller lacks. */

@@ -2,10 +2,10 @@ package org.spares.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.spares.domain.DomainException;
+
 
 class PageTest {
     @Test

@@ -1,14 +1,15 @@
 package org.spares.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.spares.config.SparesConfiguration;
 import org.spares.support.ApiClient;
+
 
 /** The config.yml we ship parses, validates and starts the service (only database and ports overridden). */
 @ExtendWith(DropwizardExtensionsSupport.class)

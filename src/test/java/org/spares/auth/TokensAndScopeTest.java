@@ -2,12 +2,14 @@ package org.spares.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.spares.domain.Caller;
 import org.spares.domain.DomainException;
 import org.spares.domain.Role;
+import org.spares.service.Tokens;
+
 
 class TokensAndScopeTest {
     @Test

@@ -1,5 +1,6 @@
 package org.spares.bench;
 
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;

@@ -1,7 +1,7 @@
 package org.spares.bench;
 
 import java.util.List;
-import org.spares.auth.Tokens;
+import org.spares.service.Tokens;
 
 /**
  * Client factories for a phase. Client i uses repair order i (its own, so clients never wait on each other's

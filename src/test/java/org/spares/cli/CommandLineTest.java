@@ -1,7 +1,6 @@
 package org.spares.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.spares.support.SparesProcess;
 import org.spares.support.SparesProcess.Result;
 import org.spares.support.TestDatabase;
+
 
 /**
  * The command line as a person meets it, each command in its own JVM: an ordinary mistake is one line on stderr

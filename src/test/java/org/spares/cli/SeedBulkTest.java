@@ -1,7 +1,6 @@
 package org.spares.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.Test;
-import org.spares.app.DatabaseSetup;
+import org.spares.config.DatabaseSetup;
 import org.spares.db.JdbiSetup;
 import org.spares.report.CsvReportWriter;
 import org.spares.report.DepotScope;
@@ -20,6 +19,7 @@ import org.spares.report.GroupBy;
 import org.spares.report.ReportService;
 import org.spares.service.LedgerChecker;
 import org.spares.support.TestDatabase;
+
 
 /** seed-bulk writes a ledger that check-ledger accepts, and the reports' totals agree however they are grouped. */
 class SeedBulkTest {

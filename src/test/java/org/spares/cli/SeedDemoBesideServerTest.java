@@ -1,7 +1,6 @@
 package org.spares.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.IOException;
@@ -12,11 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.spares.app.SparesConfiguration;
+import org.spares.config.SparesConfiguration;
 import org.spares.support.SparesProcess;
 import org.spares.support.SparesProcess.Result;
 import org.spares.support.TestApp;
 import org.spares.support.TestDatabase;
+
 
 /**
  * seed-demo started while a server runs on the same database (an H2 file with AUTO_SERVER, or MariaDB) refuses

@@ -2,13 +2,13 @@ package org.spares.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.spares.support.TestDatabase;
+
 
 /**
  * The changelog and the SQL on the database under test (H2, or MariaDB with SPARES_TEST_DB_URL): instants keep

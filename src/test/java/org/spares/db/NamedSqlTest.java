@@ -2,13 +2,13 @@ package org.spares.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.spares.support.TestDatabase;
+
 
 /** The hot path's plain-JDBC statements behave as the DAOs' Jdbi statements do, on the database under test. */
 class NamedSqlTest {

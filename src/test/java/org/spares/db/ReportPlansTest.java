@@ -1,7 +1,6 @@
 package org.spares.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.spares.cli.SeedBulkCommand;
 import org.spares.support.TestDatabase;
+
 
 /**
  * The reports' reads of a position's or a part's last row at an instant are index-driven on both databases, so the

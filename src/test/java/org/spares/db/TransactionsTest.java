@@ -30,36 +30,47 @@ class TransactionsTest {
     }
 
     @Test
-    void aTransactionOpenedInsideAUnitOfWorkIsRefusedAndNothingCommits() {
+    void aNestedTransactionCannotCommitEarly() {
         assertThatThrownBy(() -> transactions.inTransaction(handle -> {
             HotPathStatements.claimIdempotencyKey(handle, 21, "outer", "h".repeat(64), AT);
-            // Jdbi would run this inside the outer transaction, so its "commit" would be the outer one's.
-            return handle.inTransaction(inner -> {
-                HotPathStatements.claimIdempotencyKey(inner, 21, "inner", "h".repeat(64), AT);
-                return null;
-            });
-        })).isInstanceOf(SingleTransactions.NestedTransactionException.class);
-        assertThat(keys(21)).as("neither write survived: the unit of work rolled back whole").isZero();
+            // Jdbi runs a nested transaction inside the open one: its end is not a commit.
+            handle.useTransaction(inner -> HotPathStatements.claimIdempotencyKey(inner, 21, "inner", "h".repeat(64),
+                    AT));
+            throw new IllegalStateException("the unit of work fails after the nested transaction");
+        })).hasMessageContaining("fails after");
+        assertThat(keys(21)).as("neither write survived: the nested transaction's end committed nothing").isZero();
+    }
 
-        assertThatThrownBy(() -> transactions.inTransaction(handle -> {
-            HotPathStatements.claimIdempotencyKey(handle, 22, "outer", "h".repeat(64), AT);
-            handle.begin();
-            return null;
-        })).isInstanceOf(SingleTransactions.NestedTransactionException.class);
-        assertThat(keys(22)).isZero();
+    @Test
+    void transactionControlByHandInsideAUnitOfWorkIsRefusedAndNothingCommits() {
+        for (int user = 22; user <= 24; user++) {
+            int step = user;
+            assertThatThrownBy(() -> transactions.inTransaction(handle -> {
+                HotPathStatements.claimIdempotencyKey(handle, step, "outer", "h".repeat(64), AT);
+                if (step == 22) {
+                    handle.commit();
+                } else if (step == 23) {
+                    handle.begin();
+                } else {
+                    handle.rollback();
+                }
+                return null;
+            })).isInstanceOf(SingleTransactions.NestedTransactionException.class);
+            assertThat(keys(step)).isZero();
+        }
     }
 
     @Test
     void aUnitOfWorkOpenedInsideAnotherOneIsRefusedAndNothingCommits() {
         assertThatThrownBy(() -> transactions.inTransaction(handle -> {
-            HotPathStatements.claimIdempotencyKey(handle, 23, "outer", "h".repeat(64), AT);
+            HotPathStatements.claimIdempotencyKey(handle, 25, "outer", "h".repeat(64), AT);
             // A second unit of work would run on a second connection and commit on its own.
             return transactions.inTransaction(second -> {
-                HotPathStatements.claimIdempotencyKey(second, 23, "second", "h".repeat(64), AT);
+                HotPathStatements.claimIdempotencyKey(second, 25, "second", "h".repeat(64), AT);
                 return null;
             });
         })).isInstanceOf(IllegalStateException.class).hasMessageContaining("inside another one");
-        assertThat(keys(23)).isZero();
+        assertThat(keys(25)).isZero();
         assertThatThrownBy(() -> transactions.inTransaction(handle -> transactions.read(read -> 1)))
                 .isInstanceOf(IllegalStateException.class);
         // The refusal leaves the thread able to work again.

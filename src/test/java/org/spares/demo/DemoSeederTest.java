@@ -10,7 +10,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.spares.app.DatabaseSetup;
+import org.spares.config.DatabaseSetup;
 import org.spares.db.JdbiSetup;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;

@@ -1,7 +1,6 @@
 package org.spares.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.spares.db.InstanceDao;
 import org.spares.support.TestDatabase;
+
 
 /** A running server's heartbeat row: fresh while it runs, gone after a clean stop, ignored once stale. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -1,7 +1,6 @@
 package org.spares.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.StringReader;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+
 
 /** What every report promises a reader: totals that add up, and a CSV that says what the JSON says. */
 final class ReportChecks {

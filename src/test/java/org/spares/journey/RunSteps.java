@@ -1,7 +1,6 @@
 package org.spares.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import org.assertj.core.data.Offset;
 import org.spares.support.ApiClient;
 import org.spares.support.ApiClient.Reply;
 import org.spares.support.Runs;
+
 
 /** A manager's steps with optimization runs, shared by the journeys. */
 final class RunSteps {

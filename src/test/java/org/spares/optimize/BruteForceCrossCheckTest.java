@@ -1,13 +1,14 @@
 package org.spares.optimize;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
+import org.spares.domain.Position;
+
 
 /** Tiny random models of every constraint type and objective, solved by the solver and by enumeration. */
 class BruteForceCrossCheckTest {

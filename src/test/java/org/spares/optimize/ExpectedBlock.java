@@ -1,10 +1,10 @@
 package org.spares.optimize;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.Map;
+
 
 /** A solve vector's {@code expected} block (OPTIMIZER.md "Reference cases") held against a plan. */
 final class ExpectedBlock {

@@ -1,11 +1,12 @@
 package org.spares.optimize;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.spares.domain.Position;
+
 
 /** An exact phase that answers an infeasible plan is never answered: the heuristic's feasible plan is. */
 class FallBackTest {

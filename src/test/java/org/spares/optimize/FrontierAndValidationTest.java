@@ -2,12 +2,12 @@ package org.spares.optimize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
+
 
 class FrontierAndValidationTest {
 

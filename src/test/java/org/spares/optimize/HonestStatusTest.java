@@ -1,12 +1,13 @@
 package org.spares.optimize;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.spares.domain.Position;
+
 
 /**
  * OPTIMAL must mean optimal. Random models too large to enumerate (3 depots x 25 parts, cores of hundreds of units

@@ -1,9 +1,9 @@
 package org.spares.optimize;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.HashMap;
 import java.util.Map;
+
 
 /** Re-checks a plan against the request with the formulas only, independently of the solver. */
 final class IndependentCheck {

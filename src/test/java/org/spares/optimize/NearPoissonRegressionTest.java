@@ -1,10 +1,10 @@
 package org.spares.optimize;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
 
 /**
  * Regression: optimizing the seed-demo data failed with "plan breaks the wait target". A part issued once in the

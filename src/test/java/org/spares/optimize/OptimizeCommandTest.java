@@ -2,7 +2,6 @@ package org.spares.optimize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spares.cli.CommandFailure;
 import org.spares.cli.OptimizeCommand;
+
 
 /** Runs the {@code optimize} command in-process, capturing what it prints. */
 class OptimizeCommandTest {

@@ -1,7 +1,6 @@
 package org.spares.optimize;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,11 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.spares.app.SparesConfiguration;
+import org.spares.config.SparesConfiguration;
 import org.spares.domain.Role;
 import org.spares.support.ApiClient;
 import org.spares.support.ApiClient.Reply;
 import org.spares.support.TestApp;
+
 
 /**
  * What the optimizer cannot hold is refused, over real HTTP, never answered 500: models whose tables would not fit

@@ -2,7 +2,6 @@ package org.spares.optimize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -10,6 +9,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
+
 
 /**
  * Random models shaped like the demo's data ({@link RealisticModels}), in every combination of targets the

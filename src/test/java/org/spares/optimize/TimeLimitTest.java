@@ -2,10 +2,10 @@ package org.spares.optimize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import org.junit.jupiter.api.Test;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
+
 
 /**
  * The optimizer keeps the time limit it is given (a configured 20 s used to run on for as long as the model took):

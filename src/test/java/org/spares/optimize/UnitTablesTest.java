@@ -1,11 +1,11 @@
 package org.spares.optimize;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
+
 
 /**
  * The unit tables are the one evaluation of a plan (search, heuristics and the report's constraint check all read

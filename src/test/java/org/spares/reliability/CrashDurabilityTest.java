@@ -34,7 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.spares.app.DatabaseSetup;
+import org.spares.config.DatabaseSetup;
 import org.spares.db.JdbiSetup;
 import org.spares.domain.Role;
 import org.spares.service.LedgerChecker;

@@ -1,7 +1,6 @@
 package org.spares.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.util.ArrayList;
@@ -12,13 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.spares.app.SparesConfiguration;
+import org.spares.config.SparesConfiguration;
 import org.spares.domain.Role;
 import org.spares.support.ApiClient;
 import org.spares.support.ApiClient.Reply;
 import org.spares.support.Fixtures;
 import org.spares.support.StateSnapshot;
 import org.spares.support.TestApp;
+
 
 /**
  * People where they do not belong: a technician and a manager of NYC probe everything of BOS (its repair orders,

@@ -1,7 +1,6 @@
 package org.spares.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import io.dropwizard.testing.ConfigOverride;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -21,6 +20,7 @@ import org.spares.support.ApiClient;
 import org.spares.support.ApiClient.Reply;
 import org.spares.support.Fixtures;
 import org.spares.support.TestApp;
+
 
 /**
  * The service is stopped while 16 clients post receipts and reservations expire in the background. Jetty's

@@ -1,7 +1,6 @@
 package org.spares.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.util.ArrayList;
@@ -10,12 +9,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.spares.app.SparesConfiguration;
+import org.spares.config.SparesConfiguration;
 import org.spares.domain.Role;
 import org.spares.support.ApiClient;
 import org.spares.support.ApiClient.Reply;
 import org.spares.support.Fixtures;
 import org.spares.support.TestApp;
+
 
 /**
  * The per-user rate limit (one request per 4 s, burst 10: slow enough that a slow machine cannot refill the

@@ -1,7 +1,6 @@
 package org.spares.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.IOException;
@@ -19,12 +18,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.spares.app.SparesConfiguration;
+import org.spares.config.SparesConfiguration;
 import org.spares.domain.Role;
 import org.spares.support.ApiClient;
 import org.spares.support.ApiClient.Reply;
 import org.spares.support.Fixtures;
 import org.spares.support.TestApp;
+
 
 /**
  * 70 sockets send POST bodies one byte every 5 s (Content-Length: 100000), half with a valid token, half without,

@@ -2,7 +2,6 @@ package org.spares.repair;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.spares.support.Fixtures.movement;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -17,13 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.spares.app.SparesConfiguration;
+import org.spares.config.SparesConfiguration;
 import org.spares.domain.Role;
 import org.spares.support.ApiClient;
 import org.spares.support.ApiClient.Reply;
 import org.spares.support.ClockedSparesApplication;
 import org.spares.support.Fixtures;
 import org.spares.support.TestApp;
+
 
 /** The technician's flow over HTTP on a clock the test moves: reserve, backorder, fill, issue, expire, wait. */
 @ExtendWith(DropwizardExtensionsSupport.class)

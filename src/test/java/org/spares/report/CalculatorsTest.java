@@ -1,11 +1,11 @@
 package org.spares.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
 
 /** The pure calculators, on figures small enough to check by hand. */
 class CalculatorsTest {

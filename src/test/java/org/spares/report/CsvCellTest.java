@@ -1,10 +1,10 @@
 package org.spares.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+
 
 /** OWASP's CSV injection rule for one cell: text that begins with a formula character is quoted; numbers are not. */
 class CsvCellTest {

@@ -1,7 +1,6 @@
 package org.spares.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.util.Map;
@@ -10,13 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.spares.app.SparesConfiguration;
+import org.spares.config.SparesConfiguration;
 import org.spares.domain.Role;
 import org.spares.support.ApiClient;
 import org.spares.support.ApiClient.Reply;
 import org.spares.support.Fixtures;
 import org.spares.support.TestApp;
 import org.spares.support.TestDatabase;
+
 
 /**
  * A report whose statements take longer than the pool's validation timeout (1 s, the least tomcat-jdbc takes) still

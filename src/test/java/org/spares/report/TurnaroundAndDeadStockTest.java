@@ -1,7 +1,6 @@
 package org.spares.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.spares.app.SparesConfiguration;
+import org.spares.config.SparesConfiguration;
 import org.spares.db.PositionDao;
 import org.spares.domain.Actor;
 import org.spares.domain.MovementType;
@@ -21,9 +20,10 @@ import org.spares.domain.Part;
 import org.spares.domain.Role;
 import org.spares.service.StockLedger;
 import org.spares.support.ApiClient;
+import org.spares.support.ClockedSparesApplication;
 import org.spares.support.Fixtures;
 import org.spares.support.TestApp;
-import org.spares.support.ClockedSparesApplication;
+
 
 /**
  * Turnaround over repair orders and dead stock over ISSUE rows. The repair flow is not on this branch, so the test

@@ -1,7 +1,6 @@
 package org.spares.stock;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.util.List;
@@ -9,11 +8,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.spares.app.SparesConfiguration;
+import org.spares.config.SparesConfiguration;
 import org.spares.service.LedgerChecker;
 import org.spares.support.ApiClient;
 import org.spares.support.Fixtures;
 import org.spares.support.TestApp;
+
 
 /** check-ledger finds a clean ledger clean, and names each kind of corruption written behind the service's back. */
 @ExtendWith(DropwizardExtensionsSupport.class)

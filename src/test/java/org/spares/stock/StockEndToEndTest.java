@@ -2,7 +2,6 @@ package org.spares.stock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.spares.support.Fixtures.movement;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -17,12 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.spares.app.SparesConfiguration;
+import org.spares.config.SparesConfiguration;
 import org.spares.domain.Role;
 import org.spares.support.ApiClient;
 import org.spares.support.ApiClient.Reply;
 import org.spares.support.Fixtures;
 import org.spares.support.TestApp;
+
 
 /** Receipts, counts, scrap, transfers and policy over HTTP, with the ledger recomputed from the API alone. */
 @ExtendWith(DropwizardExtensionsSupport.class)

@@ -1,12 +1,12 @@
 package org.spares.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.spares.service.LedgerChecker;
 import org.spares.support.ApiClient.Reply;
+
 
 /** Short ways to build test data through the API, and to assert the ledger is exact. */
 public final class Fixtures {

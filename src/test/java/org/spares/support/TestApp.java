@@ -11,7 +11,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.spares.app.SparesApplication;
-import org.spares.app.SparesConfiguration;
+import org.spares.config.SparesConfiguration;
 import org.spares.db.JdbiSetup;
 import org.spares.domain.Role;
 import org.spares.service.UserService.NewUser;

@@ -1,18 +1,18 @@
 package org.spares.support;
 
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.lang.reflect.Proxy;
-import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
-import org.spares.app.DatabaseSetup;
+import org.spares.config.DatabaseSetup;
 import org.spares.db.JdbiSetup;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fresh, empty database for one test class: H2 in memory by default, or a new schema on the MySQL/MariaDB

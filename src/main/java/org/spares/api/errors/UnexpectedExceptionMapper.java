@@ -5,10 +5,10 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
 import java.util.UUID;
-import org.spares.db.SqlErrors;
-import org.spares.domain.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spares.db.SqlErrors;
+import org.spares.domain.ErrorCode;
 
 /**
  * Anything else. The database being unreachable is 503 (the client may retry); every other failure is 500 with

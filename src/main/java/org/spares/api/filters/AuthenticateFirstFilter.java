@@ -17,8 +17,8 @@ import java.util.Optional;
 import org.spares.api.errors.ErrorBody;
 import org.spares.api.errors.UnexpectedExceptionMapper;
 import org.spares.auth.BearerHeaderFilter;
-import org.spares.auth.Caller;
 import org.spares.auth.TokenAuthenticator;
+import org.spares.domain.Caller;
 import org.spares.domain.ErrorCode;
 
 /**

@@ -12,7 +12,7 @@ import java.security.Principal;
 import java.time.Duration;
 import java.util.Map;
 import org.spares.api.errors.ErrorBody;
-import org.spares.auth.Caller;
+import org.spares.domain.Caller;
 import org.spares.domain.ErrorCode;
 
 /**

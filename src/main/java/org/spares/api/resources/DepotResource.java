@@ -25,7 +25,7 @@ import org.spares.api.Page;
 import org.spares.api.PatchMerger;
 import org.spares.api.dto.DepotDtos.DepotView;
 import org.spares.api.dto.DepotDtos.NewDepot;
-import org.spares.auth.Caller;
+import org.spares.domain.Caller;
 import org.spares.domain.Depot;
 import org.spares.domain.Role;
 import org.spares.service.DepotService;

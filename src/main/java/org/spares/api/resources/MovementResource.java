@@ -22,7 +22,7 @@ import org.spares.api.Page;
 import org.spares.api.Requests;
 import org.spares.api.dto.StockDtos.MovementView;
 import org.spares.api.dto.StockDtos.NewMovement;
-import org.spares.auth.Caller;
+import org.spares.domain.Caller;
 import org.spares.domain.Movement;
 import org.spares.domain.MovementType;
 import org.spares.service.MovementService;

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.spares.api.IdempotentPosts;
 import org.spares.api.Outcome;
-import org.spares.auth.Caller;
+import org.spares.domain.Caller;
 import org.spares.optimize.FrontierAnswer;
 import org.spares.optimize.FrontierRequest;
 import org.spares.optimize.OptimizeRequest;

@@ -29,7 +29,7 @@ import org.spares.api.Requests;
 import org.spares.api.dto.PartDtos.ImportResult;
 import org.spares.api.dto.PartDtos.NewPart;
 import org.spares.api.dto.PartDtos.PartView;
-import org.spares.auth.Caller;
+import org.spares.domain.Caller;
 import org.spares.domain.Part;
 import org.spares.service.PartService;
 

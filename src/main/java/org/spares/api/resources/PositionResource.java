@@ -17,7 +17,7 @@ import org.spares.api.Requests;
 import org.spares.api.dto.StockDtos.NewPolicy;
 import org.spares.api.dto.StockDtos.PolicyChangeView;
 import org.spares.api.dto.StockDtos.PositionView;
-import org.spares.auth.Caller;
+import org.spares.domain.Caller;
 import org.spares.domain.PolicyChange;
 import org.spares.service.PositionService;
 

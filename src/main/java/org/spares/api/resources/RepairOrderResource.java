@@ -25,7 +25,7 @@ import org.spares.api.dto.RepairDtos.NewRepairOrder;
 import org.spares.api.dto.RepairDtos.NewReservation;
 import org.spares.api.dto.RepairDtos.RepairOrderView;
 import org.spares.api.dto.RepairDtos.ReservationView;
-import org.spares.auth.Caller;
+import org.spares.domain.Caller;
 import org.spares.domain.Priority;
 import org.spares.domain.RepairOrder;
 import org.spares.domain.RepairOrderStatus;

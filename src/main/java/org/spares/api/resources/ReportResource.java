@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.spares.api.Requests;
-import org.spares.auth.Caller;
+import org.spares.domain.Caller;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
 import org.spares.report.CsvReportWriter;

@@ -18,7 +18,7 @@ import org.spares.api.Outcome;
 import org.spares.api.Page;
 import org.spares.api.Requests;
 import org.spares.api.dto.RepairDtos.ReservationView;
-import org.spares.auth.Caller;
+import org.spares.domain.Caller;
 import org.spares.domain.Reservation;
 import org.spares.domain.ReservationStatus;
 import org.spares.service.ReservationService;

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.spares.api.Page;
 import org.spares.api.Requests;
 import org.spares.api.dto.StockDtos.PositionView;
-import org.spares.auth.Caller;
+import org.spares.domain.Caller;
 import org.spares.domain.Position;
 import org.spares.service.PositionService;
 

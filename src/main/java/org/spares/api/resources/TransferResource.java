@@ -22,7 +22,7 @@ import org.spares.api.Page;
 import org.spares.api.Requests;
 import org.spares.api.dto.StockDtos.NewTransfer;
 import org.spares.api.dto.StockDtos.TransferView;
-import org.spares.auth.Caller;
+import org.spares.domain.Caller;
 import org.spares.domain.Transfer;
 import org.spares.domain.TransferStatus;
 import org.spares.service.TransferService;

@@ -22,7 +22,7 @@ import org.spares.api.Outcome;
 import org.spares.api.Page;
 import org.spares.api.dto.UserDtos.CreatedUser;
 import org.spares.api.dto.UserDtos.UserView;
-import org.spares.auth.Caller;
+import org.spares.domain.Caller;
 import org.spares.service.UserService;
 
 /**

@@ -2,9 +2,9 @@ package org.spares.api.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+
 
 /** The bucket on a clock the test moves: full at the start, refilled at the rate, never above the burst. */
 class TokenBucketTest {

@@ -1,9 +1,9 @@
-package org.spares.app;
+package org.spares.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import org.junit.jupiter.api.Test;
+
 
 /** H2 file URLs always get WRITE_DELAY=0; a delay is refused; memory and remote URLs are left alone. */
 class DurableCommitsTest {

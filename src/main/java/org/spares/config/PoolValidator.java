@@ -1,4 +1,4 @@
-package org.spares.app;
+package org.spares.config;
 
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.db.DataSourceFactory;

@@ -1,4 +1,4 @@
-package org.spares.auth;
+package org.spares.domain;
 
 import java.security.Principal;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package org.spares.auth;
+package org.spares.service;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

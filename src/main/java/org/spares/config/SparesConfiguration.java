@@ -1,4 +1,4 @@
-package org.spares.app;
+package org.spares.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;

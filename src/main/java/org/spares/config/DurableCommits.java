@@ -1,4 +1,4 @@
-package org.spares.app;
+package org.spares.config;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
