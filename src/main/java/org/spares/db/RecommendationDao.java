@@ -1,6 +1,5 @@
 package org.spares.db;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -11,25 +10,13 @@ import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.spares.domain.DepotResult;
+import org.spares.domain.Recommendation;
 
 /** What a succeeded optimization run recommends: one row per position, one summary per depot. */
-@RegisterConstructorMapper(RecommendationDao.Recommendation.class)
-@RegisterConstructorMapper(RecommendationDao.DepotResult.class)
+@RegisterConstructorMapper(Recommendation.class)
+@RegisterConstructorMapper(DepotResult.class)
 public interface RecommendationDao {
-    /** One position's recommendation; {@code depot} and {@code sku} are filled when read. */
-    record Recommendation(long id, long depotId, long partId, String depot, String sku, BigDecimal demandPerDay,
-            BigDecimal varianceToMeanRatio, int leadTimeDays, int currentTargetLevel, int recommendedTargetLevel,
-            BigDecimal expectedBackorders, BigDecimal fillRate, BigDecimal annualHoldingCostDelta, String reason) {
-    }
-
-    /** One depot's totals; {@code depot} is filled when read. */
-    record DepotResult(long depotId, String depot, BigDecimal repairOrdersPerDay, BigDecimal maxPartsWaitHours,
-            BigDecimal minFillRate, int positions, int positionsWithDemand, long currentStockUnits,
-            long recommendedStockUnits, BigDecimal currentAnnualHoldingCost,
-            BigDecimal recommendedAnnualHoldingCost, BigDecimal expectedBackorders, BigDecimal partsWaitHours,
-            BigDecimal fillRate, Instant appliedAt, String appliedByName) {
-    }
-
     String RECOMMENDATION = """
             SELECT r.id, r.depot_id, r.part_id, d.code AS depot, pt.sku, r.demand_per_day, r.variance_to_mean_ratio,
                    r.lead_time_days, r.current_target_level, r.recommended_target_level, r.expected_backorders,

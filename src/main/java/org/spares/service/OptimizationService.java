@@ -10,17 +10,18 @@ import org.jdbi.v3.core.Handle;
 import org.spares.db.OptimizationDao;
 import org.spares.db.PositionDao;
 import org.spares.db.RecommendationDao;
-import org.spares.db.RecommendationDao.Recommendation;
 import org.spares.db.SqlErrors;
 import org.spares.domain.Actor;
 import org.spares.domain.Caller;
 import org.spares.domain.Depot;
+import org.spares.domain.DepotResult;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
 import org.spares.domain.Optimization;
 import org.spares.domain.OptimizationStatus;
 import org.spares.domain.PolicySource;
 import org.spares.domain.Position;
+import org.spares.domain.Recommendation;
 import org.spares.optimize.OptimizeRequest;
 
 /**
@@ -38,7 +39,7 @@ public final class OptimizationService {
      * A run as one caller sees it: the run's depots that are the caller's, and once SUCCEEDED the results of those
      * depots (null before).
      */
-    public record Seen(Optimization run, List<String> depots, List<RecommendationDao.DepotResult> results) {
+    public record Seen(Optimization run, List<String> depots, List<DepotResult> results) {
     }
 
     /** Which runs a list shows; null fields do not filter. */

@@ -8,10 +8,10 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import org.spares.db.RecommendationDao.DepotResult;
-import org.spares.db.RecommendationDao.Recommendation;
+import org.spares.domain.DepotResult;
 import org.spares.domain.Money;
 import org.spares.domain.Optimization;
+import org.spares.domain.Recommendation;
 
 /** Wire shapes of /optimizations. */
 public final class OptimizationDtos {

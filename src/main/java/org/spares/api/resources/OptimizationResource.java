@@ -26,10 +26,10 @@ import org.spares.api.dto.OptimizationDtos.NewOptimization;
 import org.spares.api.dto.OptimizationDtos.OptimizationView;
 import org.spares.api.dto.OptimizationDtos.RecommendationView;
 import org.spares.api.dto.OptimizationDtos.Summary;
-import org.spares.db.RecommendationDao;
 import org.spares.domain.Caller;
 import org.spares.domain.Optimization;
 import org.spares.domain.OptimizationStatus;
+import org.spares.domain.Recommendation;
 import org.spares.optimize.OptimizeRequest;
 import org.spares.service.OptimizationService;
 
@@ -111,7 +111,7 @@ public class OptimizationResource {
         int size = Page.limit(limit);
         long after = Page.after(cursor);
         return Page.of(optimizations.recommendations(caller, id, Requests.depotCode(depot), after, size + 1), size,
-                RecommendationDao.Recommendation::id, RecommendationView::of);
+                Recommendation::id, RecommendationView::of);
     }
 
     /** 200 CANCELLED (the solver stops at its next step); 409 ILLEGAL_STATE once the run has ended. */

@@ -1,0 +1,102 @@
+package org.spares.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.spares.service.Transactions;
+
+/**
+ * The layers of Spares, stated once and held by the build:
+ *
+ * <pre>
+ * domain  <-  db  <-  service  <-  api (with auth), jobs, demo, config  <-  cli  <-  app
+ *        <-  optimize, report (pure calculators)  <-  service
+ * </pre>
+ *
+ * A request enters at a resource, which maps HTTP to a service method and its result to a view; the service method
+ * is one unit of work on the database through {@link Transactions}; DAOs in {@code db} hold the SQL.
+ */
+class ArchitectureTest {
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importMainClasses() {
+        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.spares");
+    }
+    @Test
+    void layers() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("domain").definedBy("org.spares.domain..")
+                .layer("db").definedBy("org.spares.db..")
+                .layer("optimize").definedBy("org.spares.optimize..")
+                .layer("report").definedBy("org.spares.report..")
+                .layer("service").definedBy("org.spares.service..")
+                .layer("api").definedBy("org.spares.api..", "org.spares.auth..")
+                .layer("jobs").definedBy("org.spares.jobs..")
+                .layer("demo").definedBy("org.spares.demo..")
+                .layer("config").definedBy("org.spares.config..")
+                .layer("cli").definedBy("org.spares.cli..")
+                .layer("app").definedBy("org.spares.app..")
+                .whereLayer("app").mayNotBeAccessedByAnyLayer()
+                .whereLayer("cli").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("config").mayOnlyBeAccessedByLayers("cli", "app")
+                .whereLayer("api").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("demo").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("jobs").mayOnlyBeAccessedByLayers("demo", "app")
+                .whereLayer("service").mayOnlyBeAccessedByLayers("api", "jobs", "demo", "config", "cli", "app")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("service", "api")
+                .whereLayer("optimize").mayOnlyBeAccessedByLayers("service", "api", "cli")
+                .whereLayer("db").mayOnlyBeAccessedByLayers("service", "config", "app")
+                .check(main);
+    }
+
+    @Test
+    void noCycles() {
+        slices().matching("org.spares.(*)..").should().beFreeOfCycles()
+                .check(main);
+    }
+
+    @Test
+    void onlyTheDataLayersTouchTheDatabase() {
+        noClasses()
+                .that().resideInAnyPackage("org.spares.api..", "org.spares.auth..", "org.spares.jobs..",
+                        "org.spares.demo..", "org.spares.cli..", "org.spares.domain..", "org.spares.optimize..",
+                        "org.spares.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..", "javax.sql..")
+                .because("resources, jobs and commands call service methods, which own their units of work")
+                .check(main);
+    }
+
+    @Test
+    void noHttpBelowTheApi() {
+        noClasses()
+                .that().resideInAnyPackage("org.spares.domain..", "org.spares.db..", "org.spares.service..",
+                        "org.spares.optimize..", "org.spares.report..", "org.spares.jobs..", "org.spares.demo..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "jakarta.servlet..",
+                        "org.eclipse.jetty..", "org.glassfish.jersey..", "io.dropwizard.auth..", "io.dropwizard.jersey..")
+                .check(main);
+    }
+
+    @Test
+    void transactionsAreOpenedInOnePlace() {
+        noClasses()
+                .that().doNotHaveFullyQualifiedName(Transactions.class.getName())
+                .should().callMethod(Jdbi.class, "inTransaction", org.jdbi.v3.core.HandleCallback.class)
+                .orShould().callMethod(Jdbi.class, "useTransaction", org.jdbi.v3.core.HandleConsumer.class)
+                .orShould().callMethod(Handle.class, "inTransaction", org.jdbi.v3.core.HandleCallback.class)
+                .orShould().callMethod(Handle.class, "useTransaction", org.jdbi.v3.core.HandleConsumer.class)
+                .orShould().callMethod(Handle.class, "begin")
+                .orShould().callMethod(Handle.class, "commit")
+                .because("a unit of work is one service method and one transaction, opened by Transactions")
+                .check(main);
+    }
+}
