@@ -8,8 +8,8 @@ import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.function.LongConsumer;
 import org.spares.domain.MovingAverage;
-import org.spares.report.CostTime;
-import org.spares.report.RunningTotals;
+import org.spares.domain.CostTime;
+import org.spares.domain.RunningTotals;
 
 /**
  * Generates a valid ledger in time order: receipts (which move the part's moving average), count adjustments,

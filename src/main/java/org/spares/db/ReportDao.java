@@ -16,10 +16,10 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
-import org.spares.report.CostTime;
-import org.spares.report.DepotScope;
-import org.spares.report.PartInfo;
-import org.spares.report.RunningTotals;
+import org.spares.domain.CostTime;
+import org.spares.domain.DepotScope;
+import org.spares.domain.PartInfo;
+import org.spares.domain.RunningTotals;
 
 /**
  * The reports' reads. The big ones read one row per position (its running totals at an instant, from the

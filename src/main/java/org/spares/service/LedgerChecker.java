@@ -12,7 +12,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.spares.domain.MovementType;
 import org.spares.domain.MovingAverage;
-import org.spares.report.CostTime;
+import org.spares.domain.CostTime;
 
 /**
  * Verifies PRODUCT.md's invariants over a whole live database, from the stored rows alone: positions against the

@@ -19,8 +19,8 @@ import org.spares.domain.MovementType;
 import org.spares.domain.MovingAverage;
 import org.spares.domain.Part;
 import org.spares.domain.Position;
-import org.spares.report.CostTime;
-import org.spares.report.RunningTotals;
+import org.spares.domain.CostTime;
+import org.spares.domain.RunningTotals;
 
 /**
  * The only writer of ledger rows. Lock order, the same everywhere: the part row, then position rows. Holding the

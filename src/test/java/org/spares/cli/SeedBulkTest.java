@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.spares.app.DatabaseSetup;
 import org.spares.db.JdbiSetup;
 import org.spares.report.CsvReportWriter;
-import org.spares.report.DepotScope;
+import org.spares.domain.DepotScope;
 import org.spares.report.GroupBy;
-import org.spares.report.ReportService;
+import org.spares.service.ReportService;
 import org.spares.service.LedgerChecker;
 import org.spares.support.TestDatabase;
 

@@ -24,13 +24,13 @@ import org.spares.db.ReportDao;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
 import org.spares.report.CsvReportWriter;
-import org.spares.report.DepotScope;
+import org.spares.domain.DepotScope;
 import org.spares.report.GroupBy;
 import org.spares.report.JsonReportWriter;
-import org.spares.report.PositionReports;
-import org.spares.report.ReportService;
+import org.spares.service.PositionReports;
+import org.spares.service.ReportService;
 import org.spares.report.ReportWriter;
-import org.spares.report.TurnaroundReport;
+import org.spares.service.TurnaroundReport;
 import org.spares.service.Transactions;
 
 /**

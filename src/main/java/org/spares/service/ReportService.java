@@ -1,4 +1,4 @@
-package org.spares.report;
+package org.spares.service;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -8,6 +8,14 @@ import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.spares.db.ReportDao;
+import org.spares.domain.CostTime;
+import org.spares.domain.DepotScope;
+import org.spares.domain.PartInfo;
+import org.spares.domain.RunningTotals;
+import org.spares.report.CarryingCost;
+import org.spares.report.GroupBy;
+import org.spares.report.ReportWriter;
+import org.spares.report.Valuation;
 
 /**
  * Carrying cost and valuation: fetches the per-part anchors, streams one row of running totals per position from
@@ -60,9 +68,9 @@ public final class ReportService {
             PartInfo part = parts.get(position.partId());
             // The position has a row at or before the instant, so its part has an anchor there.
             BigDecimal partCostTime = anchors.get(position.partId()).at(instant);
-            CarryingCost.Integral integral = position.totals().integralAt(instant, partCostTime);
+            RunningTotals.Integral integral = position.totals().integralAt(instant, partCostTime);
             String key = groupBy.key(depots.get(position.depotId()), part);
-            rows.computeIfAbsent(key, CarryingCost.Totals::new).add(new CarryingCost.Integral(
+            rows.computeIfAbsent(key, CarryingCost.Totals::new).add(new RunningTotals.Integral(
                     integral.unitMicros().multiply(sign), integral.valueMicros().multiply(sign)), part.holdingRate());
         });
     }

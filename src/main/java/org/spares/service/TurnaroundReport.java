@@ -1,8 +1,12 @@
-package org.spares.report;
+package org.spares.service;
 
 import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
 import org.spares.db.ReportDao;
+import org.spares.domain.CostTime;
+import org.spares.domain.DepotScope;
+import org.spares.report.ReportWriter;
+import org.spares.report.TurnaroundStats;
 
 /**
  * Completed repair orders (status COMPLETED, completed_at in [from, to)), one row per depot by code, then the total.

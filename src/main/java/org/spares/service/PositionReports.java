@@ -1,4 +1,4 @@
-package org.spares.report;
+package org.spares.service;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -11,7 +11,11 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.spares.db.ReportDao;
 import org.spares.db.ReportDao.PositionAt;
+import org.spares.domain.CostTime;
+import org.spares.domain.DepotScope;
 import org.spares.domain.Money;
+import org.spares.domain.PartInfo;
+import org.spares.report.ReportWriter;
 
 /**
  * Reports with one row per position (excess, dead stock), streamed in depot-code then sku order, one depot at a
