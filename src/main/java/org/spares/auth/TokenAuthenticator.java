@@ -4,12 +4,12 @@ import io.dropwizard.auth.Authenticator;
 import java.util.HashSet;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.spares.db.HotPathStatements;
+import org.spares.db.UserDao;
 
 /**
  * Finds the user whose token hashes to the presented one. Nothing is cached: a revoked token fails on its very
- * next request. The lookup is one indexed read by hash, on the handle directly (no DAO to attach: it runs on every
- * request).
+ * next request. The lookup is one indexed read by hash, {@link UserDao#findActiveByTokenHash}: a plain-JDBC
+ * statement of the DAO, as it runs on every request.
  */
 public class TokenAuthenticator implements Authenticator<String, Caller> {
     private final Jdbi jdbi;
@@ -24,7 +24,7 @@ public class TokenAuthenticator implements Authenticator<String, Caller> {
             return Optional.empty();
         }
         String hash = Tokens.hash(token);
-        return jdbi.withHandle(handle -> HotPathStatements.activeUserByTokenHash(handle, hash))
+        return jdbi.withHandle(handle -> UserDao.findActiveByTokenHash(handle, hash))
                 .map(user -> new Caller(user.id(), user.name(), user.role(), new HashSet<>(user.depots())));
     }
 }

@@ -1,10 +1,15 @@
 package org.spares.db;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
@@ -41,24 +46,56 @@ public interface RepairOrderDao {
 
     /** What a reservation needs before it locks anything: the order's depot, and the part of the sku (null if none). */
     record ReserveTarget(long depotId, String depot, Long partId, String sku) {
+        /** Its one mapping. */
+        public static final class Mapper implements RowMapper<ReserveTarget> {
+            @Override
+            public ReserveTarget map(ResultSet row, StatementContext context) throws SQLException {
+                long id = row.getLong("part_id");
+                Long partId = row.wasNull() ? null : id;
+                return new ReserveTarget(row.getLong("depot_id"), row.getString("depot"), partId,
+                        row.getString("sku"));
+            }
+        }
     }
 
     /** The state a reservation checks under the order's lock. */
     record LockedState(RepairOrderStatus status, Priority priority) {
+        /** Its one mapping. */
+        public static final class Mapper implements RowMapper<LockedState> {
+            @Override
+            public LockedState map(ResultSet row, StatementContext context) throws SQLException {
+                return new LockedState(RepairOrderStatus.valueOf(row.getString("status")),
+                        Priority.valueOf(row.getString("priority")));
+            }
+        }
     }
 
     /** One read instead of three (order, its depot id, the part by sku): it runs on every reservation. */
-    String RESERVE_TARGET = """
+    NamedSql RESERVE_TARGET = NamedSql.of("""
             SELECT r.depot_id, d.code AS depot, pt.id AS part_id, pt.sku
               FROM repair_orders r JOIN depots d ON d.id = r.depot_id LEFT JOIN parts pt ON pt.sku = :sku
              WHERE r.id = :id
-            """;
+            """);
 
     /**
      * Locks the order's row alone. {@link #lock} reads through the depots join, and a locking read locks every row
      * it reads: the depot's row too, which would serialise every reservation of a depot on that one row.
      */
-    String LOCK_STATE = "SELECT status, priority FROM repair_orders WHERE id = :id FOR UPDATE";
+    NamedSql LOCK_STATE = NamedSql.of("SELECT status, priority FROM repair_orders WHERE id = :id FOR UPDATE");
+
+    RowMapper<ReserveTarget> RESERVE_TARGET_MAPPER = new ReserveTarget.Mapper();
+
+    RowMapper<LockedState> LOCKED_STATE_MAPPER = new LockedState.Mapper();
+
+    /** The order's depot and the sku's part, read before any lock; empty for an unknown order. Hot path. */
+    static Optional<ReserveTarget> reserveTarget(Handle handle, long id, String sku) {
+        return RESERVE_TARGET.findOne(handle, RESERVE_TARGET_MAPPER, "id", id, "sku", sku);
+    }
+
+    /** Locks the order's row and reads its status and priority. Hot path ({@link NamedSql}). */
+    static Optional<LockedState> lockState(Handle handle, long id) {
+        return LOCK_STATE.findOne(handle, LOCKED_STATE_MAPPER, "id", id);
+    }
 
     @SqlQuery("SELECT id FROM repair_orders WHERE id = :id FOR UPDATE")
     Optional<Long> lockRow(@Bind("id") long id);

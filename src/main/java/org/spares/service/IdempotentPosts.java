@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.spares.auth.Caller;
 import org.spares.auth.Tokens;
-import org.spares.db.HotPathStatements;
 import org.spares.db.IdempotencyDao;
 import org.spares.db.IdempotencyDao.StoredAnswer;
 import org.spares.db.SqlErrors;
@@ -67,7 +66,7 @@ public final class IdempotentPosts {
             try {
                 return transactions.inTransaction(handle -> {
                     // Claim the key before the work, so a concurrent twin waits here instead of doing the work too.
-                    HotPathStatements.claimIdempotencyKey(handle, caller.id(), key, hash, clock.instant());
+                    IdempotencyDao.claim(handle, caller.id(), key, hash, clock.instant());
                     Outcome outcome = work.run(handle);
                     Answer answer = toAnswer(outcome);
                     String replay = outcome.storedBody() == null ? answer.json() : json(outcome.storedBody());
@@ -76,8 +75,7 @@ public final class IdempotentPosts {
                                 + " under an Idempotency-Key; nothing was changed, send the request without one",
                                 Map.of("maxStoredAnswerBytes", maxStoredAnswerBytes));
                     }
-                    HotPathStatements.completeIdempotencyKey(handle, caller.id(), key, answer.status(), replay,
-                            answer.location());
+                    IdempotencyDao.complete(handle, caller.id(), key, answer.status(), replay, answer.location());
                     return answer;
                 });
             } catch (RuntimeException failure) {
@@ -118,7 +116,7 @@ public final class IdempotentPosts {
         }
         try {
             transactions.inTransaction(handle -> {
-                handle.attach(IdempotencyDao.class).insert(caller.id(), key, hash, answer.status(), answer.json(),
+                IdempotencyDao.insert(handle, caller.id(), key, hash, answer.status(), answer.json(),
                         answer.location(), clock.instant());
                 return null;
             });

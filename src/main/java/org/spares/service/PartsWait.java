@@ -66,8 +66,8 @@ public final class PartsWait {
             Instant since, long waitMicros) {
         handle.attach(RepairOrderDao.class).updateWait(order.id(), status.name(), count, since, waitMicros);
         if (status != order.status()) {
-            handle.attach(AuditDao.class).stateChange(ENTITY, order.id(), order.status().name(), status.name(),
-                    clock.instant(), actor.userId(), actor.name(), actor.requestId(), null);
+            AuditDao.stateChange(handle, ENTITY, order.id(), order.status(), status, clock.instant(), actor.userId(),
+                    actor.name(), actor.requestId(), null);
         }
     }
 }

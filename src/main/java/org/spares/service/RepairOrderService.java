@@ -19,6 +19,7 @@ import org.spares.domain.Priority;
 import org.spares.domain.RepairOrder;
 import org.spares.domain.RepairOrderStatus;
 import org.spares.domain.ReservationStatus;
+import org.spares.domain.Transition;
 
 /** Repair orders: open, complete (nothing left held or awaited), cancel (releases everything it holds or awaits). */
 public final class RepairOrderService {
@@ -75,9 +76,9 @@ public final class RepairOrderService {
         List<ReservationDao.Row> active = dao.active(id);
         lockPositions(handle, active, locked);
         // Backorders first: releasing held units fills waiting backorders, and none of those may be this order's.
-        active.stream().filter(row -> row.status().equals("BACKORDERED"))
+        active.stream().filter(row -> row.status() == ReservationStatus.BACKORDERED)
                 .forEach(row -> releaseForCancel(handle, actor, row));
-        active.stream().filter(row -> row.status().equals("HELD"))
+        active.stream().filter(row -> row.status() == ReservationStatus.HELD)
                 .forEach(row -> releaseForCancel(handle, actor, row));
         handle.attach(RepairOrderDao.class).updateWait(id, current.status().name(), 0, null,
                 partsWait.closedWait(current));
@@ -88,9 +89,9 @@ public final class RepairOrderService {
     }
 
     private void releaseForCancel(Handle handle, Actor actor, ReservationDao.Row row) {
-        ReservationStatus from = ReservationStatus.valueOf(row.status());
-        if (handle.attach(ReservationDao.class).move(row.id(), from.name(), "RELEASED", "released",
-                clock.instant()) != 1) {
+        ReservationStatus from = row.status();
+        if (handle.attach(ReservationDao.class).move(row.id(), Transition.of(from, ReservationStatus.RELEASED),
+                "released", clock.instant()) != 1) {
             throw new IllegalStateException("reservation " + row.id() + " changed under its position lock");
         }
         reservations.audit(handle, actor, row.id(), from, ReservationStatus.RELEASED);
@@ -133,7 +134,7 @@ public final class RepairOrderService {
     }
 
     private void audit(Handle handle, Actor actor, long id, RepairOrderStatus from, RepairOrderStatus to) {
-        handle.attach(AuditDao.class).stateChange(PartsWait.ENTITY, id, from == null ? null : from.name(), to.name(),
-                clock.instant(), actor.userId(), actor.name(), actor.requestId(), null);
+        AuditDao.stateChange(handle, PartsWait.ENTITY, id, from, to, clock.instant(), actor.userId(), actor.name(),
+                actor.requestId(), null);
     }
 }

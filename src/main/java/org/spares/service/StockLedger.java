@@ -92,10 +92,10 @@ public final class StockLedger {
      * twin's INSERT IGNORE simply finds it there.
      */
     public static PositionDao.Row lockPosition(Handle handle, long depotId, long partId) {
-        PositionDao positions = handle.attach(PositionDao.class);
-        return positions.lock(depotId, partId).orElseGet(() -> {
-            positions.insertIgnore(depotId, partId);
-            return positions.lock(depotId, partId).orElseThrow(() -> new IllegalStateException("position vanished"));
+        return PositionDao.lock(handle, depotId, partId).orElseGet(() -> {
+            handle.attach(PositionDao.class).insertIgnore(depotId, partId);
+            return PositionDao.lock(handle, depotId, partId)
+                    .orElseThrow(() -> new IllegalStateException("position vanished"));
         });
     }
 

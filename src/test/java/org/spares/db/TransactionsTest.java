@@ -36,22 +36,22 @@ class TransactionsTest {
     @Test
     void workCommitsWholeOrNotAtAll() {
         transactions.inTransaction(handle -> {
-            HotPathStatements.claimIdempotencyKey(handle, 11, "a", "h".repeat(64), AT);
-            HotPathStatements.claimIdempotencyKey(handle, 11, "b", "h".repeat(64), AT);
+            IdempotencyDao.claim(handle, 11, "a", "h".repeat(64), AT);
+            IdempotencyDao.claim(handle, 11, "b", "h".repeat(64), AT);
             return null;
         });
         assertThat(keys(11)).isEqualTo(2);
 
         assertThatThrownBy(() -> transactions.inTransaction(handle -> {
-            HotPathStatements.claimIdempotencyKey(handle, 12, "a", "h".repeat(64), AT);
+            IdempotencyDao.claim(handle, 12, "a", "h".repeat(64), AT);
             throw new IllegalStateException("the work failed after its first write");
         })).hasMessageContaining("first write");
         assertThat(keys(12)).isZero();
 
         // A failing statement (a duplicate key) rolls back the statements before it as well.
         assertThatThrownBy(() -> transactions.inTransaction(handle -> {
-            HotPathStatements.claimIdempotencyKey(handle, 13, "a", "h".repeat(64), AT);
-            HotPathStatements.claimIdempotencyKey(handle, 11, "a", "h".repeat(64), AT);
+            IdempotencyDao.claim(handle, 13, "a", "h".repeat(64), AT);
+            IdempotencyDao.claim(handle, 11, "a", "h".repeat(64), AT);
             return null;
         })).satisfies(failure -> assertThat(SqlErrors.isDuplicateKey(failure)).isTrue());
         assertThat(keys(13)).isZero();
@@ -62,13 +62,13 @@ class TransactionsTest {
         for (int round = 0; round < 5; round++) {
             int user = 100 + round;
             assertThatThrownBy(() -> transactions.inTransaction(handle -> {
-                HotPathStatements.claimIdempotencyKey(handle, user, "x", "h".repeat(64), AT);
+                IdempotencyDao.claim(handle, user, "x", "h".repeat(64), AT);
                 throw new IllegalStateException("refused");
             }));
             // A plain statement outside any transaction is committed at once, and seen by another connection.
             jdbi.useHandle(handle -> {
                 assertThat(handle.getConnection().getAutoCommit()).isTrue();
-                HotPathStatements.claimIdempotencyKey(handle, user, "y", "h".repeat(64), AT);
+                IdempotencyDao.claim(handle, user, "y", "h".repeat(64), AT);
             });
             assertThat(keys(user)).isEqualTo(1);
         }
