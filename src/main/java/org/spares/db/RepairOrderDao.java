@@ -13,6 +13,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -20,6 +21,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.spares.domain.Priority;
 import org.spares.domain.RepairOrder;
 import org.spares.domain.RepairOrderStatus;
+import org.spares.domain.Transition;
 
 /**
  * Repair orders. Their wait bookkeeping is read under the row lock and written back whole: MySQL and H2 disagree
@@ -120,15 +122,16 @@ public interface RepairOrderDao {
                    parts_wait_micros = :waitMicros
              WHERE id = :id
             """)
-    int updateWait(@Bind("id") long id, @Bind("status") String status, @Bind("count") int count,
+    int updateWait(@Bind("id") long id, @Bind("status") RepairOrderStatus status, @Bind("count") int count,
             @Bind("awaitingSince") Instant awaitingSince, @Bind("waitMicros") long waitMicros);
 
+    /** Completes or cancels, stamping {@code <column>_at}; 0 rows when it was not in {@code move.from}. */
     @SqlUpdate("""
-            UPDATE repair_orders SET status = :status, <column>_at = :at, closed_by = :actorId WHERE id = :id
+            UPDATE repair_orders SET status = :move.toName, <column>_at = :at, closed_by = :actorId
+             WHERE id = :id AND status = :move.fromName
             """)
-    int close(@Bind("id") long id, @Bind("status") String status,
-            @Define("column") String column, @Bind("at") Instant at,
-            @Bind("actorId") long actorId);
+    int close(@Bind("id") long id, @BindMethods("move") Transition<RepairOrderStatus> move,
+            @Define("column") String column, @Bind("at") Instant at, @Bind("actorId") long actorId);
 
     @SqlQuery(VIEW + """
              WHERE r.id > :after

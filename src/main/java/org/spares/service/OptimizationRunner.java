@@ -3,7 +3,6 @@ package org.spares.service;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -114,7 +113,7 @@ public final class OptimizationRunner {
     public boolean end(long id, OptimizationStatus status, String errorCode, String error) {
         return transactions.inTransaction(handle -> {
             OptimizationDao runs = handle.attach(OptimizationDao.class);
-            if (runs.end(id, List.of("QUEUED", "RUNNING"), status.name(), clock.instant(), errorCode, error) != 1) {
+            if (runs.end(id, status, clock.instant(), errorCode, error) != 1) {
                 return false;
             }
             runs.releaseLocks(id);

@@ -55,9 +55,7 @@ public final class RepairOrderService {
                     + open.size() + " reservations", Map.of("status", locked.status().name(),
                     "activeReservations", open.stream().map(ReservationDao.Row::id).toList()));
         }
-        handle.attach(RepairOrderDao.class).close(id, RepairOrderStatus.COMPLETED.name(), "completed",
-                clock.instant(), actor.userId());
-        audit(handle, actor, id, locked.status(), RepairOrderStatus.COMPLETED);
+        close(handle, actor, id, Transition.of(locked.status(), RepairOrderStatus.COMPLETED), "completed");
         return get(handle, id);
     }
 
@@ -80,12 +78,17 @@ public final class RepairOrderService {
                 .forEach(row -> releaseForCancel(handle, actor, row));
         active.stream().filter(row -> row.status() == ReservationStatus.HELD)
                 .forEach(row -> releaseForCancel(handle, actor, row));
-        handle.attach(RepairOrderDao.class).updateWait(id, current.status().name(), 0, null,
-                partsWait.closedWait(current));
-        handle.attach(RepairOrderDao.class).close(id, RepairOrderStatus.CANCELLED.name(), "cancelled",
-                clock.instant(), actor.userId());
-        audit(handle, actor, id, current.status(), RepairOrderStatus.CANCELLED);
+        handle.attach(RepairOrderDao.class).updateWait(id, current.status(), 0, null, partsWait.closedWait(current));
+        close(handle, actor, id, Transition.of(current.status(), RepairOrderStatus.CANCELLED), "cancelled");
         return get(handle, id);
+    }
+
+    /** The order is locked and was active: the guarded UPDATE cannot miss. */
+    private void close(Handle handle, Actor actor, long id, Transition<RepairOrderStatus> move, String column) {
+        if (handle.attach(RepairOrderDao.class).close(id, move, column, clock.instant(), actor.userId()) != 1) {
+            throw new IllegalStateException("repair order " + id + " changed under its lock");
+        }
+        audit(handle, actor, id, move.from(), move.to());
     }
 
     private void releaseForCancel(Handle handle, Actor actor, ReservationDao.Row row) {
