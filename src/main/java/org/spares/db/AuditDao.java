@@ -11,11 +11,6 @@ import org.spares.domain.PolicyChange;
 
 /** The audit tables: state changes of transfers, reservations and repair orders, and policy history. */
 public interface AuditDao {
-    /** One recorded state change. */
-    record StateChange(long id, String entity, long entityId, String fromStatus, String toStatus, Instant at,
-            long actorId, String actorName, String requestId, String note) {
-    }
-
     NamedSql STATE_CHANGE = NamedSql.of("""
             INSERT INTO state_changes (entity, entity_id, from_status, to_status, at, actor_id, actor_name, request_id,
                                        note)
@@ -31,10 +26,6 @@ public interface AuditDao {
         STATE_CHANGE.update(handle, "entity", entity, "entityId", entityId, "from", from, "to", to, "at", at,
                 "actorId", actorId, "actorName", actorName, "requestId", requestId, "note", note);
     }
-
-    @SqlQuery("SELECT * FROM state_changes WHERE entity = :entity AND entity_id = :entityId ORDER BY id")
-    @RegisterConstructorMapper(StateChange.class)
-    List<StateChange> stateChanges(@Bind("entity") String entity, @Bind("entityId") long entityId);
 
     @SqlUpdate("""
             INSERT INTO policy_history (depot_id, part_id, at, actor_id, actor_name, request_id, old_target_level,
