@@ -26,6 +26,10 @@ import org.spares.domain.RunningTotals;
  * position row or the ledger's covering index), one depot at a time, and hand them to the caller depot by depot; the
  * small ones (depots, parts, one anchor row per part, a depot's targets) are read into maps first, because a
  * streaming MySQL result set allows no other statement on its connection while it is open.
+ *
+ * <p>Kept as Handle queries, not a SqlObject: both the SQL text and the fetch size depend on the database (the H2
+ * and MySQL forms below; MySQL streams only at fetch size Integer.MIN_VALUE, which H2 refuses), and SqlObject's
+ * annotations fix both per method.
  */
 public final class ReportDao {
     /**
