@@ -113,14 +113,15 @@ final class BulkLedger {
 
     private void receive(BulkWriter out, InTransit arriving, long at) throws SQLException {
         inbound[arriving.part()][arriving.to()] -= arriving.quantity();
-        write(out, at, MovementType.TRANSFER_IN, arriving.part(), arriving.to(), arriving.quantity(), null, arriving.id());
+        write(out, at, MovementType.TRANSFER_IN, arriving.part(), arriving.to(), arriving.quantity(), null,
+                arriving.id());
         out.transfer(arriving.id(), depotIds[arriving.from()], depotIds[arriving.to()], partIds[arriving.part()],
                 arriving.quantity(), instant(arriving.shipped()), instant(at));
     }
 
     /** The row StockLedger.record would write, and the part's and position's numbers after it. */
-    private void write(BulkWriter out, long at, MovementType type, int part, int depot, int quantity, BigDecimal receiptCost,
-            Long transferId) throws SQLException {
+    private void write(BulkWriter out, long at, MovementType type, int part, int depot, int quantity,
+            BigDecimal receiptCost, Long transferId) throws SQLException {
         Instant instant = instant(at);
         BigDecimal costTime = CostTime.next(anchors[part], instant);
         BigDecimal unitCost = average[part];

@@ -28,10 +28,10 @@ public interface OptimizationDao {
             current_annual_holding_cost, recommended_annual_holding_cost""";
 
     /** A run as stored; the depots are one comma-separated column. */
-    record Row(long id, OptimizationStatus status, String depots, int historyDays, BigDecimal progress, Instant windowFrom,
-            Instant windowTo, Instant createdAt, long createdBy, String createdByName, Instant startedAt,
-            Instant finishedAt, String errorCode, String error, String planStatus, Double gap, Long solveMillis,
-            BigDecimal currentAnnualHoldingCost, BigDecimal recommendedAnnualHoldingCost) {
+    record Row(long id, OptimizationStatus status, String depots, int historyDays, BigDecimal progress,
+            Instant windowFrom, Instant windowTo, Instant createdAt, long createdBy, String createdByName,
+            Instant startedAt, Instant finishedAt, String errorCode, String error, String planStatus, Double gap,
+            Long solveMillis, BigDecimal currentAnnualHoldingCost, BigDecimal recommendedAnnualHoldingCost) {
         public Optimization optimization() {
             return new Optimization(id, status, Arrays.asList(depots.split(",")),
                     historyDays, progress, windowFrom, windowTo, createdAt, createdBy, createdByName, startedAt,
