@@ -82,16 +82,16 @@ import org.spares.jobs.IdempotencyPurgeJob;
 import org.spares.jobs.InstanceHeartbeat;
 import org.spares.jobs.OptimizationJob;
 import org.spares.jobs.ReservationExpiryJob;
-import org.spares.report.PositionReports;
-import org.spares.report.ReportService;
-import org.spares.report.TurnaroundReport;
 import org.spares.service.IdempotencyKeys;
 import org.spares.service.OptimizationRunner;
 import org.spares.service.OptimizationService;
 import org.spares.service.OptimizerService;
+import org.spares.service.PositionReports;
 import org.spares.service.ReportScopes;
+import org.spares.service.ReportService;
 import org.spares.service.Services;
 import org.spares.service.Transactions;
+import org.spares.service.TurnaroundReport;
 
 /** The Spares service. {@link #run} builds the whole object graph with {@code new}, so this one method shows it. */
 public class SparesApplication extends Application<SparesConfiguration> {
@@ -214,8 +214,9 @@ public class SparesApplication extends Application<SparesConfiguration> {
                 configuration.getReservations().getExpiryInterval()));
         environment.jersey().register(new OptimizerResource(new OptimizerService(transactions,
                 settings.getOptimizerTimeLimit().toMilliseconds(), settings.getOptimizerConcurrentSolves()), posts));
-        environment.jersey().register(new ReportResource(new ReportService(jdbi), new PositionReports(jdbi),
-                new TurnaroundReport(jdbi), new ReportScopes(transactions), mapper, clock));
+        environment.jersey().register(new ReportResource(new ReportService(transactions),
+                new PositionReports(transactions), new TurnaroundReport(transactions), new ReportScopes(transactions),
+                mapper, clock));
         registerOptimizations(environment, services, transactions, posts, settings);
         registerOpenApi(environment);
 

@@ -7,9 +7,10 @@ import java.time.Instant;
 import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.function.LongConsumer;
+import org.spares.domain.CostTime;
+import org.spares.domain.MovementType;
 import org.spares.domain.MovingAverage;
-import org.spares.report.CostTime;
-import org.spares.report.RunningTotals;
+import org.spares.domain.RunningTotals;
 
 /**
  * Generates a valid ledger in time order: receipts (which move the part's moving average), count adjustments,
@@ -88,23 +89,23 @@ final class BulkLedger {
             return;
         }
         if (stock > 0 && choice < 45) {
-            write(out, at, "SCRAP", part, depot, -Math.min(stock, 1 + random.nextInt(3)), null, null);
+            write(out, at, MovementType.SCRAP, part, depot, -Math.min(stock, 1 + random.nextInt(3)), null, null);
             return;
         }
         if (choice < 60) {
             int delta = stock > 3 && random.nextBoolean() ? -1 - random.nextInt(3) : 1 + random.nextInt(3);
-            write(out, at, "ADJUSTMENT", part, depot, delta, null, null);
+            write(out, at, MovementType.ADJUSTMENT, part, depot, delta, null, null);
             return;
         }
         BigDecimal cost = unitCosts[part].multiply(BigDecimal.valueOf(80 + random.nextInt(41)))
                 .movePointLeft(2).setScale(4, RoundingMode.HALF_UP);
-        write(out, at, "RECEIPT", part, depot, 1 + random.nextInt(20), cost, null);
+        write(out, at, MovementType.RECEIPT, part, depot, 1 + random.nextInt(20), cost, null);
     }
 
     private void ship(BulkWriter out, int part, int from, int quantity, long at) throws SQLException {
         int to = (from + 1 + random.nextInt(depotIds.length - 1)) % depotIds.length;
         long id = nextTransferId++;
-        write(out, at, "TRANSFER_OUT", part, from, -quantity, null, id);
+        write(out, at, MovementType.TRANSFER_OUT, part, from, -quantity, null, id);
         inbound[part][to] += quantity;
         long arrival = at + MICROS_PER_DAY + random.nextLong(2 * MICROS_PER_DAY);
         transit.add(new InTransit(arrival, id, from, to, part, quantity, at));
@@ -112,14 +113,15 @@ final class BulkLedger {
 
     private void receive(BulkWriter out, InTransit arriving, long at) throws SQLException {
         inbound[arriving.part()][arriving.to()] -= arriving.quantity();
-        write(out, at, "TRANSFER_IN", arriving.part(), arriving.to(), arriving.quantity(), null, arriving.id());
+        write(out, at, MovementType.TRANSFER_IN, arriving.part(), arriving.to(), arriving.quantity(), null,
+                arriving.id());
         out.transfer(arriving.id(), depotIds[arriving.from()], depotIds[arriving.to()], partIds[arriving.part()],
                 arriving.quantity(), instant(arriving.shipped()), instant(at));
     }
 
     /** The row StockLedger.record would write, and the part's and position's numbers after it. */
-    private void write(BulkWriter out, long at, String type, int part, int depot, int quantity, BigDecimal receiptCost,
-            Long transferId) throws SQLException {
+    private void write(BulkWriter out, long at, MovementType type, int part, int depot, int quantity,
+            BigDecimal receiptCost, Long transferId) throws SQLException {
         Instant instant = instant(at);
         BigDecimal costTime = CostTime.next(anchors[part], instant);
         BigDecimal unitCost = average[part];
@@ -127,7 +129,7 @@ final class BulkLedger {
             unitCost = receiptCost;
             average[part] = MovingAverage.afterReceipt(average[part], owned[part], quantity, receiptCost);
         }
-        if (!type.startsWith("TRANSFER")) {
+        if (type.changesUnitsOwned()) {
             owned[part] += quantity;
         }
         onHand[part][depot] += quantity;

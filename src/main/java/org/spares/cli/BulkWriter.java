@@ -6,6 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import org.spares.db.JdbiSetup;
+import org.spares.domain.MovementType;
+import org.spares.domain.TransferStatus;
+import org.spares.domain.Transition;
 
 /**
  * Batched inserts for seed-bulk: ledger rows, transfers and their state changes, flushed every {@link #BATCH} rows
@@ -46,14 +49,14 @@ final class BulkWriter implements AutoCloseable {
     }
 
     /** One ledger row, as StockLedger would have written it. */
-    record LedgerRow(Instant at, String type, long depotId, long partId, int quantity, BigDecimal unitCost,
+    record LedgerRow(Instant at, MovementType type, long depotId, long partId, int quantity, BigDecimal unitCost,
             BigDecimal averageAfter, int onHandAfter, Long transferId, BigDecimal costTimeMicros,
             BigDecimal unitMicros, BigDecimal valueMicros) {
     }
 
     void ledger(LedgerRow row) throws SQLException {
         ledger.setString(1, JdbiSetup.DATABASE_TIME.format(row.at()));
-        ledger.setString(2, row.type());
+        ledger.setString(2, row.type().name());
         ledger.setLong(3, row.depotId());
         ledger.setLong(4, row.partId());
         ledger.setInt(5, row.quantity());
@@ -79,26 +82,31 @@ final class BulkWriter implements AutoCloseable {
         transfers.setLong(3, toDepotId);
         transfers.setLong(4, partId);
         transfers.setInt(5, quantity);
-        transfers.setString(6, received == null ? "SHIPPED" : "RECEIVED");
+        transfers.setString(6, (received == null ? TransferStatus.SHIPPED : TransferStatus.RECEIVED).name());
         transfers.setString(7, shippedText);
         transfers.setString(8, shippedText);
         transfers.setString(9, received == null ? null : JdbiSetup.DATABASE_TIME.format(received));
         transfers.setObject(10, received == null ? null : 0L);
         transfers.addBatch();
-        state(id, null, "REQUESTED", shippedText);
-        state(id, "REQUESTED", "SHIPPED", shippedText);
+        stateChange(id, null, TransferStatus.REQUESTED, shippedText);
+        stateChange(id, Transition.of(TransferStatus.REQUESTED, TransferStatus.SHIPPED), shippedText);
         if (received != null) {
-            state(id, "SHIPPED", "RECEIVED", JdbiSetup.DATABASE_TIME.format(received));
+            stateChange(id, Transition.of(TransferStatus.SHIPPED, TransferStatus.RECEIVED),
+                    JdbiSetup.DATABASE_TIME.format(received));
         }
         if (++pendingOther >= BATCH) {
             flush();
         }
     }
 
-    private void state(long id, String from, String to, String at) throws SQLException {
+    private void stateChange(long id, Transition<TransferStatus> move, String at) throws SQLException {
+        stateChange(id, move.from(), move.to(), at);
+    }
+
+    private void stateChange(long id, TransferStatus from, TransferStatus to, String at) throws SQLException {
         states.setLong(1, id);
-        states.setString(2, from);
-        states.setString(3, to);
+        states.setString(2, from == null ? null : from.name());
+        states.setString(3, to.name());
         states.setString(4, at);
         states.addBatch();
     }

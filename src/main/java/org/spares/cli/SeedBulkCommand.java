@@ -19,7 +19,7 @@ import org.jdbi.v3.core.Handle;
 import org.spares.config.DatabaseSetup;
 import org.spares.config.SparesConfiguration;
 import org.spares.db.JdbiSetup;
-import org.spares.report.RunningTotals;
+import org.spares.domain.RunningTotals;
 
 /**
  * {@code seed-bulk --rows N --depots D --parts P --seed S [--days 365] config.yml}: fills an EMPTY database with

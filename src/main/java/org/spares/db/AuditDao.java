@@ -2,6 +2,7 @@ package org.spares.db;
 
 import java.time.Instant;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -10,25 +11,21 @@ import org.spares.domain.PolicyChange;
 
 /** The audit tables: state changes of transfers, reservations and repair orders, and policy history. */
 public interface AuditDao {
-    /** One recorded state change. */
-    record StateChange(long id, String entity, long entityId, String fromStatus, String toStatus, Instant at,
-            long actorId, String actorName, String requestId, String note) {
-    }
-
-    String STATE_CHANGE = """
+    NamedSql STATE_CHANGE = NamedSql.of("""
             INSERT INTO state_changes (entity, entity_id, from_status, to_status, at, actor_id, actor_name, request_id,
                                        note)
             VALUES (:entity, :entityId, :from, :to, :at, :actorId, :actorName, :requestId, :note)
-            """;
+            """);
 
-    @SqlUpdate(STATE_CHANGE)
-    void stateChange(@Bind("entity") String entity, @Bind("entityId") long entityId, @Bind("from") String from,
-            @Bind("to") String to, @Bind("at") Instant at, @Bind("actorId") long actorId,
-            @Bind("actorName") String actorName, @Bind("requestId") String requestId, @Bind("note") String note);
-
-    @SqlQuery("SELECT * FROM state_changes WHERE entity = :entity AND entity_id = :entityId ORDER BY id")
-    @RegisterConstructorMapper(StateChange.class)
-    List<StateChange> stateChanges(@Bind("entity") String entity, @Bind("entityId") long entityId);
+    /**
+     * Records a state change; {@code from} is null for a creation. Every status change writes one, reservations on
+     * the hot path among them, so it runs as plain JDBC ({@link NamedSql}).
+     */
+    static void stateChange(Handle handle, String entity, long entityId, Enum<?> from, Enum<?> to, Instant at,
+            long actorId, String actorName, String requestId, String note) {
+        STATE_CHANGE.update(handle, "entity", entity, "entityId", entityId, "from", from, "to", to, "at", at,
+                "actorId", actorId, "actorName", actorName, "requestId", requestId, "note", note);
+    }
 
     @SqlUpdate("""
             INSERT INTO policy_history (depot_id, part_id, at, actor_id, actor_name, request_id, old_target_level,

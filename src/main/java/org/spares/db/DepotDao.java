@@ -43,9 +43,6 @@ public interface DepotDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM depots WHERE id > :after AND code IN (<codes>) ORDER BY id LIMIT :limit")
     List<Depot> pageIn(@Bind("after") long after, @Bind("limit") int limit, @BindList("codes") Collection<String> codes);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM depots ORDER BY id")
-    List<Depot> all();
-
     @SqlQuery("SELECT code FROM depots WHERE code IN (<codes>)")
     List<String> existingCodes(@BindList("codes") Collection<String> codes);
 }

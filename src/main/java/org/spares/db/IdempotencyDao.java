@@ -3,6 +3,7 @@ package org.spares.db;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
@@ -22,25 +23,36 @@ public interface IdempotencyDao {
     @RegisterConstructorMapper(StoredAnswer.class)
     Optional<StoredAnswer> find(@Bind("userId") long userId, @Bind("key") String key);
 
-    String INSERT = """
+    NamedSql INSERT = NamedSql.of("""
             INSERT INTO idempotency_keys
                 (user_id, idempotency_key, request_hash, response_status, response_body, response_location, created_at)
             VALUES (:userId, :key, :hash, :status, :body, :location, :at)
-            """;
+            """);
 
-    String COMPLETE = """
+    NamedSql COMPLETE = NamedSql.of("""
             UPDATE idempotency_keys SET response_status = :status, response_body = :body, response_location = :location
              WHERE user_id = :userId AND idempotency_key = :key
-            """;
+            """);
 
-    @SqlUpdate(INSERT)
-    void insert(@Bind("userId") long userId, @Bind("key") String key, @Bind("hash") String hash,
-            @Bind("status") int status, @Bind("body") String body, @Bind("location") String location,
-            @Bind("at") Instant at);
+    /**
+     * Stores a key with its answer; a used key fails as a duplicate. Every POST with a key runs this (or
+     * {@link #claim}), so it runs as plain JDBC ({@link NamedSql}).
+     */
+    static void insert(Handle handle, long userId, String key, String hash, int status, String body, String location,
+            Instant at) {
+        INSERT.update(handle, "userId", userId, "key", key, "hash", hash, "status", status, "body", body,
+                "location", location, "at", at);
+    }
 
-    @SqlUpdate(COMPLETE)
-    void complete(@Bind("userId") long userId, @Bind("key") String key, @Bind("status") int status,
-            @Bind("body") String body, @Bind("location") String location);
+    /** Takes a key not answered yet (status 0, empty body): a used key fails it as a duplicate. */
+    static void claim(Handle handle, long userId, String key, String hash, Instant at) {
+        insert(handle, userId, key, hash, 0, "", null, at);
+    }
+
+    /** Stores the answer of a claimed key. */
+    static void complete(Handle handle, long userId, String key, int status, String body, String location) {
+        COMPLETE.update(handle, "userId", userId, "key", key, "status", status, "body", body, "location", location);
+    }
 
     /** Up to `limit` expired keys; the purge job deletes them in batches, keeping each transaction short. */
     @SqlQuery("SELECT id FROM idempotency_keys WHERE created_at < :before ORDER BY id LIMIT :limit")

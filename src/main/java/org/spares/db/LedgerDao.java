@@ -11,8 +11,8 @@ import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.spares.domain.CostTime;
 import org.spares.domain.Movement;
-import org.spares.report.CostTime;
 
 /** The append-only ledger: rows are inserted, never updated or deleted. */
 @RegisterConstructorMapper(Movement.class)

@@ -28,12 +28,12 @@ public interface OptimizationDao {
             current_annual_holding_cost, recommended_annual_holding_cost""";
 
     /** A run as stored; the depots are one comma-separated column. */
-    record Row(long id, String status, String depots, int historyDays, BigDecimal progress, Instant windowFrom,
-            Instant windowTo, Instant createdAt, long createdBy, String createdByName, Instant startedAt,
-            Instant finishedAt, String errorCode, String error, String planStatus, Double gap, Long solveMillis,
-            BigDecimal currentAnnualHoldingCost, BigDecimal recommendedAnnualHoldingCost) {
+    record Row(long id, OptimizationStatus status, String depots, int historyDays, BigDecimal progress,
+            Instant windowFrom, Instant windowTo, Instant createdAt, long createdBy, String createdByName,
+            Instant startedAt, Instant finishedAt, String errorCode, String error, String planStatus, Double gap,
+            Long solveMillis, BigDecimal currentAnnualHoldingCost, BigDecimal recommendedAnnualHoldingCost) {
         public Optimization optimization() {
-            return new Optimization(id, OptimizationStatus.valueOf(status), Arrays.asList(depots.split(",")),
+            return new Optimization(id, status, Arrays.asList(depots.split(",")),
                     historyDays, progress, windowFrom, windowTo, createdAt, createdBy, createdByName, startedAt,
                     finishedAt, errorCode, error, planStatus, gap, solveMillis, currentAnnualHoldingCost,
                     recommendedAnnualHoldingCost);
@@ -114,11 +114,22 @@ public interface OptimizationDao {
             @Bind("gap") Double gap, @Bind("solveMillis") Long solveMillis, @Bind("current") BigDecimal current,
             @Bind("recommended") BigDecimal recommended);
 
-    /** Ends a run that is in one of {@code from} as FAILED or CANCELLED, with the reason (null when cancelled). */
+    /**
+     * Ends a run as FAILED or CANCELLED, with the reason (null when cancelled), from whichever status its rules let
+     * become {@code to} ({@link OptimizationStatus#before}); 0 rows when it had ended.
+     */
+    default int end(long id, OptimizationStatus to, Instant at, String errorCode, String error) {
+        List<OptimizationStatus> from = OptimizationStatus.before(to);
+        if (from.isEmpty()) {
+            throw new IllegalArgumentException("no status may become " + to);
+        }
+        return end(id, from, to, at, errorCode, error);
+    }
+
     @SqlUpdate("""
             UPDATE optimizations SET status = :to, finished_at = :at, error_code = :errorCode, error = :error
              WHERE id = :id AND status IN (<from>)
             """)
-    int end(@Bind("id") long id, @BindList("from") List<String> from, @Bind("to") String to, @Bind("at") Instant at,
-            @Bind("errorCode") String errorCode, @Bind("error") String error);
+    int end(@Bind("id") long id, @BindList("from") List<OptimizationStatus> from, @Bind("to") OptimizationStatus to,
+            @Bind("at") Instant at, @Bind("errorCode") String errorCode, @Bind("error") String error);
 }

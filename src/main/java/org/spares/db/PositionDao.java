@@ -1,9 +1,15 @@
 package org.spares.db;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -15,13 +21,23 @@ import org.spares.domain.Position;
  * caller checks the row count (0 = refused, nothing changed). The CHECK constraints of the table are the last line.
  */
 @RegisterConstructorMapper(Position.class)
-@RegisterConstructorMapper(PositionDao.Row.class)
+@RegisterRowMapper(PositionDao.Row.Mapper.class)
 public interface PositionDao {
     /** The position's numbers as locked inside a unit of work. */
     record Row(long id, long depotId, long partId, int onHand, int reserved, int inbound, int backordered,
             int targetLevel, int reorderPoint) {
         public int available() {
             return onHand - reserved;
+        }
+
+        /** The one mapping of a row, for the SqlObject methods and the hot path's {@link NamedSql} alike. */
+        public static final class Mapper implements RowMapper<Row> {
+            @Override
+            public Row map(ResultSet row, StatementContext context) throws SQLException {
+                return new Row(row.getLong("id"), row.getLong("depot_id"), row.getLong("part_id"),
+                        row.getInt("on_hand"), row.getInt("reserved"), row.getInt("inbound"),
+                        row.getInt("backordered"), row.getInt("target_level"), row.getInt("reorder_point"));
+            }
         }
     }
 
@@ -35,15 +51,20 @@ public interface PositionDao {
     @SqlUpdate("INSERT IGNORE INTO positions (depot_id, part_id) VALUES (:depotId, :partId)")
     void insertIgnore(@Bind("depotId") long depotId, @Bind("partId") long partId);
 
-    String LOCK = """
+    NamedSql LOCK = NamedSql.of("""
             SELECT id, depot_id, part_id, on_hand, reserved, inbound, backordered, target_level, reorder_point
               FROM positions WHERE depot_id = :depotId AND part_id = :partId FOR UPDATE
-            """;
+            """);
 
-    String RESERVE = "UPDATE positions SET reserved = reserved + :quantity WHERE id = :id AND on_hand - reserved >= :quantity";
+    NamedSql RESERVE = NamedSql.of(
+            "UPDATE positions SET reserved = reserved + :quantity WHERE id = :id AND on_hand - reserved >= :quantity");
 
-    @SqlQuery(LOCK)
-    Optional<Row> lock(@Bind("depotId") long depotId, @Bind("partId") long partId);
+    RowMapper<Row> ROW_MAPPER = new Row.Mapper();
+
+    /** Locks the position for the unit of work; empty when it was never created. On the hot path ({@link NamedSql}). */
+    static Optional<Row> lock(Handle handle, long depotId, long partId) {
+        return LOCK.findOne(handle, ROW_MAPPER, "depotId", depotId, "partId", partId);
+    }
 
     @SqlQuery("""
             SELECT id, depot_id, part_id, on_hand, reserved, inbound, backordered, target_level, reorder_point
@@ -68,9 +89,10 @@ public interface PositionDao {
             """)
     int takeReserved(@Bind("id") long id, @Bind("quantity") int quantity);
 
-    /** All or nothing: reserves only when that many are available. */
-    @SqlUpdate(RESERVE)
-    int reserve(@Bind("id") long id, @Bind("quantity") int quantity);
+    /** All or nothing: reserves only when that many are available. On the hot path ({@link NamedSql}). */
+    static int reserve(Handle handle, long id, int quantity) {
+        return RESERVE.update(handle, "id", id, "quantity", quantity);
+    }
 
     @SqlUpdate("UPDATE positions SET reserved = reserved - :quantity WHERE id = :id AND reserved >= :quantity")
     int unreserve(@Bind("id") long id, @Bind("quantity") int quantity);

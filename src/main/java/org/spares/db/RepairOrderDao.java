@@ -1,13 +1,19 @@
 package org.spares.db;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -15,6 +21,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.spares.domain.Priority;
 import org.spares.domain.RepairOrder;
 import org.spares.domain.RepairOrderStatus;
+import org.spares.domain.Transition;
 
 /**
  * Repair orders. Their wait bookkeeping is read under the row lock and written back whole: MySQL and H2 disagree
@@ -41,24 +48,56 @@ public interface RepairOrderDao {
 
     /** What a reservation needs before it locks anything: the order's depot, and the part of the sku (null if none). */
     record ReserveTarget(long depotId, String depot, Long partId, String sku) {
+        /** Its one mapping. */
+        public static final class Mapper implements RowMapper<ReserveTarget> {
+            @Override
+            public ReserveTarget map(ResultSet row, StatementContext context) throws SQLException {
+                long id = row.getLong("part_id");
+                Long partId = row.wasNull() ? null : id;
+                return new ReserveTarget(row.getLong("depot_id"), row.getString("depot"), partId,
+                        row.getString("sku"));
+            }
+        }
     }
 
     /** The state a reservation checks under the order's lock. */
     record LockedState(RepairOrderStatus status, Priority priority) {
+        /** Its one mapping. */
+        public static final class Mapper implements RowMapper<LockedState> {
+            @Override
+            public LockedState map(ResultSet row, StatementContext context) throws SQLException {
+                return new LockedState(RepairOrderStatus.valueOf(row.getString("status")),
+                        Priority.valueOf(row.getString("priority")));
+            }
+        }
     }
 
     /** One read instead of three (order, its depot id, the part by sku): it runs on every reservation. */
-    String RESERVE_TARGET = """
+    NamedSql RESERVE_TARGET = NamedSql.of("""
             SELECT r.depot_id, d.code AS depot, pt.id AS part_id, pt.sku
               FROM repair_orders r JOIN depots d ON d.id = r.depot_id LEFT JOIN parts pt ON pt.sku = :sku
              WHERE r.id = :id
-            """;
+            """);
 
     /**
      * Locks the order's row alone. {@link #lock} reads through the depots join, and a locking read locks every row
      * it reads: the depot's row too, which would serialise every reservation of a depot on that one row.
      */
-    String LOCK_STATE = "SELECT status, priority FROM repair_orders WHERE id = :id FOR UPDATE";
+    NamedSql LOCK_STATE = NamedSql.of("SELECT status, priority FROM repair_orders WHERE id = :id FOR UPDATE");
+
+    RowMapper<ReserveTarget> RESERVE_TARGET_MAPPER = new ReserveTarget.Mapper();
+
+    RowMapper<LockedState> LOCKED_STATE_MAPPER = new LockedState.Mapper();
+
+    /** The order's depot and the sku's part, read before any lock; empty for an unknown order. Hot path. */
+    static Optional<ReserveTarget> reserveTarget(Handle handle, long id, String sku) {
+        return RESERVE_TARGET.findOne(handle, RESERVE_TARGET_MAPPER, "id", id, "sku", sku);
+    }
+
+    /** Locks the order's row and reads its status and priority. Hot path ({@link NamedSql}). */
+    static Optional<LockedState> lockState(Handle handle, long id) {
+        return LOCK_STATE.findOne(handle, LOCKED_STATE_MAPPER, "id", id);
+    }
 
     @SqlQuery("SELECT id FROM repair_orders WHERE id = :id FOR UPDATE")
     Optional<Long> lockRow(@Bind("id") long id);
@@ -83,15 +122,16 @@ public interface RepairOrderDao {
                    parts_wait_micros = :waitMicros
              WHERE id = :id
             """)
-    int updateWait(@Bind("id") long id, @Bind("status") String status, @Bind("count") int count,
+    int updateWait(@Bind("id") long id, @Bind("status") RepairOrderStatus status, @Bind("count") int count,
             @Bind("awaitingSince") Instant awaitingSince, @Bind("waitMicros") long waitMicros);
 
+    /** Completes or cancels, stamping {@code <column>_at}; 0 rows when it was not in {@code move.from}. */
     @SqlUpdate("""
-            UPDATE repair_orders SET status = :status, <column>_at = :at, closed_by = :actorId WHERE id = :id
+            UPDATE repair_orders SET status = :move.toName, <column>_at = :at, closed_by = :actorId
+             WHERE id = :id AND status = :move.fromName
             """)
-    int close(@Bind("id") long id, @Bind("status") String status,
-            @Define("column") String column, @Bind("at") Instant at,
-            @Bind("actorId") long actorId);
+    int close(@Bind("id") long id, @BindMethods("move") Transition<RepairOrderStatus> move,
+            @Define("column") String column, @Bind("at") Instant at, @Bind("actorId") long actorId);
 
     @SqlQuery(VIEW + """
              WHERE r.id > :after

@@ -16,16 +16,20 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
-import org.spares.report.CostTime;
-import org.spares.report.DepotScope;
-import org.spares.report.PartInfo;
-import org.spares.report.RunningTotals;
+import org.spares.domain.CostTime;
+import org.spares.domain.DepotScope;
+import org.spares.domain.PartInfo;
+import org.spares.domain.RunningTotals;
 
 /**
  * The reports' reads. The big ones read one row per position (its running totals at an instant, from the
  * position row or the ledger's covering index), one depot at a time, and hand them to the caller depot by depot; the
  * small ones (depots, parts, one anchor row per part, a depot's targets) are read into maps first, because a
  * streaming MySQL result set allows no other statement on its connection while it is open.
+ *
+ * <p>Kept as Handle queries, not a SqlObject: both the SQL text and the fetch size depend on the database (the H2
+ * and MySQL forms below; MySQL streams only at fetch size Integer.MIN_VALUE, which H2 refuses), and SqlObject's
+ * annotations fix both per method.
  */
 public final class ReportDao {
     /**

@@ -5,14 +5,17 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.Define;
-import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.spares.domain.Reservation;
+import org.spares.domain.ReservationStatus;
+import org.spares.domain.Transition;
 
 /**
  * Reservations. A status moves only by a conditional UPDATE from the state it must be in, and only while the
@@ -22,8 +25,8 @@ import org.spares.domain.Reservation;
 @RegisterConstructorMapper(ReservationDao.Row.class)
 public interface ReservationDao {
     /** The ids and numbers a reservation's work needs. */
-    record Row(long id, long repairOrderId, long depotId, long partId, long positionId, int quantity, String status,
-            int priorityRank) {
+    record Row(long id, long repairOrderId, long depotId, long partId, long positionId, int quantity,
+            ReservationStatus status, int priorityRank) {
     }
 
     String ROW = "SELECT id, repair_order_id, depot_id, part_id, position_id, quantity, status, priority_rank"
@@ -35,35 +38,39 @@ public interface ReservationDao {
               FROM reservations r JOIN depots d ON d.id = r.depot_id JOIN parts pt ON pt.id = r.part_id
             """;
 
-    String INSERT = """
+    NamedSql INSERT = NamedSql.of("""
             INSERT INTO reservations (repair_order_id, depot_id, part_id, position_id, quantity, status, priority_rank,
                                       created_at, created_by, held_at, expires_at, backordered_at)
             VALUES (:repairOrderId, :depotId, :partId, :positionId, :quantity, :status, :rank, :at, :actorId,
                     :heldAt, :expiresAt, :backorderedAt)
-            """;
+            """);
 
-    @SqlUpdate(INSERT)
-    @GetGeneratedKeys("id")
-    long insert(@Bind("repairOrderId") long repairOrderId, @Bind("depotId") long depotId, @Bind("partId") long partId,
-            @Bind("positionId") long positionId, @Bind("quantity") int quantity, @Bind("status") String status,
-            @Bind("rank") int rank, @Bind("at") Instant at, @Bind("actorId") long actorId,
-            @Bind("heldAt") Instant heldAt, @Bind("expiresAt") Instant expiresAt,
-            @Bind("backorderedAt") Instant backorderedAt);
+    /** A new reservation, HELD or BACKORDERED; its id. On the hot path ({@link NamedSql}). */
+    static long insert(Handle handle, long repairOrderId, long depotId, long partId, long positionId, int quantity,
+            ReservationStatus status, int rank, Instant at, long actorId, Instant heldAt, Instant expiresAt,
+            Instant backorderedAt) {
+        return INSERT.insert(handle, "repairOrderId", repairOrderId, "depotId", depotId, "partId", partId,
+                "positionId", positionId, "quantity", quantity, "status", status, "rank", rank, "at", at,
+                "actorId", actorId, "heldAt", heldAt, "expiresAt", expiresAt, "backorderedAt", backorderedAt);
+    }
 
     @SqlQuery(ROW + " WHERE id = :id")
     Optional<Row> row(@Bind("id") long id);
 
-    /** Moves the status and stamps {@code <column>_at}; 0 rows when it was not in {@code from}. */
-    @SqlUpdate("UPDATE reservations SET status = :to, <column>_at = :at WHERE id = :id AND status = :from")
-    int move(@Bind("id") long id, @Bind("from") String from, @Bind("to") String to, @Define("column") String column,
-            @Bind("at") Instant at);
-
-    /** A backorder filled: BACKORDERED to HELD, its hold starting now. */
+    /** Moves the status and stamps {@code <column>_at}; 0 rows when it was not in {@code move.from}. */
     @SqlUpdate("""
-            UPDATE reservations SET status = 'HELD', held_at = :at, expires_at = :expiresAt
-             WHERE id = :id AND status = 'BACKORDERED'
+            UPDATE reservations SET status = :move.toName, <column>_at = :at WHERE id = :id AND status = :move.fromName
             """)
-    int fill(@Bind("id") long id, @Bind("at") Instant at, @Bind("expiresAt") Instant expiresAt);
+    int move(@Bind("id") long id, @BindMethods("move") Transition<ReservationStatus> move,
+            @Define("column") String column, @Bind("at") Instant at);
+
+    /** A backorder filled (BACKORDERED to HELD), its hold starting now. */
+    @SqlUpdate("""
+            UPDATE reservations SET status = :move.toName, held_at = :at, expires_at = :expiresAt
+             WHERE id = :id AND status = :move.fromName
+            """)
+    int fill(@Bind("id") long id, @BindMethods("move") Transition<ReservationStatus> move, @Bind("at") Instant at,
+            @Bind("expiresAt") Instant expiresAt);
 
     /** The backorders waiting on a position in fill order: highest priority first, then oldest. */
     @SqlQuery(ROW + " WHERE position_id = :positionId AND status = 'BACKORDERED' ORDER BY priority_rank DESC, id")

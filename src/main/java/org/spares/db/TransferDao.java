@@ -7,11 +7,14 @@ import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.spares.domain.Transfer;
+import org.spares.domain.TransferStatus;
+import org.spares.domain.Transition;
 
 /** Transfers. A status moves only by a conditional UPDATE from the state it must be in. */
 @RegisterConstructorMapper(Transfer.class)
@@ -25,7 +28,7 @@ public interface TransferDao {
             """;
 
     /** The ids a transfer's work needs, read under its row lock. */
-    record Keys(long id, long fromDepotId, long toDepotId, long partId, int quantity, String status) {
+    record Keys(long id, long fromDepotId, long toDepotId, long partId, int quantity, TransferStatus status) {
     }
 
     @SqlUpdate("""
@@ -40,13 +43,13 @@ public interface TransferDao {
     @RegisterConstructorMapper(Keys.class)
     Optional<Keys> keys(@Bind("id") long id);
 
-    /** Moves the status, stamping {@code <column>_at} and {@code <column>_by}; 0 rows when not in {@code from}. */
+    /** Moves the status, stamping {@code <column>_at} and {@code <column>_by}; 0 rows when not in {@code move.from}. */
     @SqlUpdate("""
-            UPDATE transfers SET status = :to, <column>_at = :at, <column>_by = :actorId
-             WHERE id = :id AND status = :from
+            UPDATE transfers SET status = :move.toName, <column>_at = :at, <column>_by = :actorId
+             WHERE id = :id AND status = :move.fromName
             """)
-    int move(@Bind("id") long id, @Bind("from") String from, @Bind("to") String to, @Define("column") String column,
-            @Bind("at") Instant at, @Bind("actorId") long actorId);
+    int move(@Bind("id") long id, @BindMethods("move") Transition<TransferStatus> move,
+            @Define("column") String column, @Bind("at") Instant at, @Bind("actorId") long actorId);
 
     @SqlQuery(VIEW + " WHERE t.id = :id")
     Optional<Transfer> find(@Bind("id") long id);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
@@ -29,10 +30,15 @@ public interface UserDao {
     long insert(@Bind("name") String name, @Bind("role") String role, @Bind("depots") String depots,
             @Bind("tokenHash") String tokenHash, @Bind("createdAt") Instant createdAt);
 
-    String FIND_ACTIVE_BY_TOKEN_HASH = "SELECT " + COLUMNS + " FROM users WHERE token_hash = :hash AND revoked_at IS NULL";
+    NamedSql FIND_ACTIVE_BY_TOKEN_HASH = NamedSql.of(
+            "SELECT " + COLUMNS + " FROM users WHERE token_hash = :hash AND revoked_at IS NULL");
 
-    @SqlQuery(FIND_ACTIVE_BY_TOKEN_HASH)
-    Optional<User> findActiveByTokenHash(@Bind("hash") String hash);
+    RowMapper<User> MAPPER = new UserMapper();
+
+    /** The user of a token, unless revoked. Every request runs it, so it runs as plain JDBC ({@link NamedSql}). */
+    static Optional<User> findActiveByTokenHash(Handle handle, String hash) {
+        return FIND_ACTIVE_BY_TOKEN_HASH.findOne(handle, MAPPER, "hash", hash);
+    }
 
     @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE id = :id")
     Optional<User> findById(@Bind("id") long id);
@@ -51,11 +57,6 @@ public interface UserDao {
     final class UserMapper implements RowMapper<User> {
         @Override
         public User map(ResultSet rs, StatementContext context) throws SQLException {
-            return read(rs);
-        }
-
-        /** One row of {@link #COLUMNS}; instants as {@link JdbiSetup} reads them (UTC). */
-        static User read(ResultSet rs) throws SQLException {
             String depots = rs.getString("depots");
             List<String> codes = depots.isEmpty() ? List.of() : Arrays.asList(depots.split(","));
             return new User(rs.getLong("id"), rs.getString("name"), Role.valueOf(rs.getString("role")), codes,

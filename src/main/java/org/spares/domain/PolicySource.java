@@ -1,6 +1,7 @@
 package org.spares.domain;
 
 
+
 /** Where a policy change came from. */
 public enum PolicySource {
     MANUAL,

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** A reservation's states and the only moves between them. */
-public enum ReservationStatus {
+public enum ReservationStatus implements Lifecycle<ReservationStatus> {
     HELD,
     BACKORDERED,
     ISSUED,
@@ -18,6 +18,7 @@ public enum ReservationStatus {
             RELEASED, Set.of(),
             EXPIRED, Set.of());
 
+    @Override
     public boolean canBecome(ReservationStatus next) {
         return NEXT.get(this).contains(next);
     }

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** A transfer's states and the only moves between them. */
-public enum TransferStatus {
+public enum TransferStatus implements Lifecycle<TransferStatus> {
     REQUESTED,
     SHIPPED,
     RECEIVED,
@@ -16,6 +16,7 @@ public enum TransferStatus {
             RECEIVED, Set.of(),
             CANCELLED, Set.of());
 
+    @Override
     public boolean canBecome(TransferStatus next) {
         return NEXT.get(this).contains(next);
     }

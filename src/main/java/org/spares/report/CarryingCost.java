@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
+import org.spares.domain.CostTime;
 import org.spares.domain.Money;
+import org.spares.domain.RunningTotals.Integral;
 
 /**
  * The exact carrying cost of a position over a period [from, to): the integral of onHand x average unit cost x
@@ -32,10 +34,6 @@ public final class CarryingCost {
      */
     public record PositionSums(long depotId, long partId, long unitsBefore, long unitsWithin,
             BigDecimal costTimeWithin, BigDecimal epochMicrosWithin) {
-    }
-
-    /** Exact integrals of one position over the period: units x microseconds and money x microseconds. */
-    public record Integral(BigDecimal unitMicros, BigDecimal valueMicros) {
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
+import org.spares.domain.PartInfo;
 
 /** How a report groups positions into rows. */
 public enum GroupBy {

@@ -8,6 +8,8 @@ import org.spares.db.AuditDao;
 import org.spares.db.PositionDao;
 import org.spares.db.ReservationDao;
 import org.spares.domain.Actor;
+import org.spares.domain.ReservationStatus;
+import org.spares.domain.Transition;
 
 /**
  * Fills waiting backorders whenever a position's available units go up, in the same transaction as the arrival:
@@ -16,6 +18,8 @@ import org.spares.domain.Actor;
  */
 public final class BackorderFiller implements StockArrivals {
     static final String ENTITY = "RESERVATION";
+    private static final Transition<ReservationStatus> FILL =
+            Transition.of(ReservationStatus.BACKORDERED, ReservationStatus.HELD);
 
     private final PartsWait partsWait;
     private final Clock clock;
@@ -40,13 +44,13 @@ public final class BackorderFiller implements StockArrivals {
                 continue;
             }
             Instant now = clock.instant();
-            if (positions.reserve(positionId, waiting.quantity()) != 1
+            if (PositionDao.reserve(handle, positionId, waiting.quantity()) != 1
                     || positions.addBackordered(positionId, -waiting.quantity()) != 1
-                    || reservations.fill(waiting.id(), now, now.plus(holdTime)) != 1) {
+                    || reservations.fill(waiting.id(), FILL, now, now.plus(holdTime)) != 1) {
                 throw new IllegalStateException("backorder " + waiting.id() + " could not be filled");
             }
-            handle.attach(AuditDao.class).stateChange(ENTITY, waiting.id(), "BACKORDERED", "HELD", now,
-                    actor.userId(), actor.name(), actor.requestId(), "filled on arrival");
+            AuditDao.stateChange(handle, ENTITY, waiting.id(), FILL.from(), FILL.to(), now, actor.userId(),
+                    actor.name(), actor.requestId(), "filled on arrival");
             partsWait.backorderLeft(handle, actor, waiting.repairOrderId());
             available -= waiting.quantity();
             if (available <= 0) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.spares.db.HotPathStatements;
 import org.spares.db.IdempotencyDao;
 import org.spares.db.IdempotencyDao.StoredAnswer;
 import org.spares.domain.DomainException;
@@ -32,7 +31,7 @@ final class IdempotencyClaims {
     }
 
     void claim(Handle handle, Idempotency<?> once) {
-        HotPathStatements.claimIdempotencyKey(handle, once.callerId(), once.key(), once.fingerprint(),
+        IdempotencyDao.claim(handle, once.callerId(), once.key(), once.fingerprint(),
                 clock.instant());
     }
 
@@ -43,7 +42,7 @@ final class IdempotencyClaims {
                     + " Idempotency-Key; nothing was changed, send the request without one",
                     Map.of("maxStoredAnswerBytes", maxStoredAnswerBytes));
         }
-        HotPathStatements.completeIdempotencyKey(handle, once.callerId(), once.key(), answer.status(), answer.body(),
+        IdempotencyDao.complete(handle, once.callerId(), once.key(), answer.status(), answer.body(),
                 answer.location());
     }
 
@@ -51,7 +50,7 @@ final class IdempotencyClaims {
     <T> T storeIfSmall(Handle handle, Idempotency<T> once, T result) {
         Idempotency.Answer answer = once.answerFor(result);
         if (storable(answer.body())) {
-            handle.attach(IdempotencyDao.class).insert(once.callerId(), once.key(), once.fingerprint(),
+            IdempotencyDao.insert(handle, once.callerId(), once.key(), once.fingerprint(),
                     answer.status(), answer.body(), answer.location(), clock.instant());
         }
         return result;

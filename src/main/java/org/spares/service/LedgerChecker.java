@@ -10,9 +10,9 @@ import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.spares.domain.CostTime;
 import org.spares.domain.MovementType;
 import org.spares.domain.MovingAverage;
-import org.spares.report.CostTime;
 
 /**
  * Verifies PRODUCT.md's invariants over a whole live database, from the stored rows alone: positions against the

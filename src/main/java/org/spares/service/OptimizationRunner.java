@@ -119,7 +119,7 @@ public final class OptimizationRunner {
     public boolean end(long id, OptimizationStatus status, String errorCode, String error) {
         return transactions.inTransaction(handle -> {
             OptimizationDao runs = handle.attach(OptimizationDao.class);
-            if (runs.end(id, List.of("QUEUED", "RUNNING"), status.name(), clock.instant(), errorCode, error) != 1) {
+            if (runs.end(id, status, clock.instant(), errorCode, error) != 1) {
                 return false;
             }
             runs.releaseLocks(id);

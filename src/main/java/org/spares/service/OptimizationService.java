@@ -166,8 +166,7 @@ public final class OptimizationService {
         Optimization run = visible(handle, caller, id);
         caller.requireDepots(run.depots());
         OptimizationDao runs = handle.attach(OptimizationDao.class);
-        if (runs.end(id, List.of("QUEUED", "RUNNING"), OptimizationStatus.CANCELLED.name(), clock.instant(), null,
-                null) != 1) {
+        if (runs.end(id, OptimizationStatus.CANCELLED, clock.instant(), null, null) != 1) {
             throw illegal(get(handle, id), "cancelled");
         }
         runs.releaseLocks(id);

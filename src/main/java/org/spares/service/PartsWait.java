@@ -9,6 +9,7 @@ import org.spares.db.RepairOrderDao;
 import org.spares.domain.Actor;
 import org.spares.domain.RepairOrder;
 import org.spares.domain.RepairOrderStatus;
+import org.spares.domain.Transition;
 
 /**
  * The bookkeeping of how long a repair order waits for parts. It counts the order's backordered reservations;
@@ -64,10 +65,12 @@ public final class PartsWait {
 
     private void write(Handle handle, Actor actor, RepairOrder order, RepairOrderStatus status, int count,
             Instant since, long waitMicros) {
-        handle.attach(RepairOrderDao.class).updateWait(order.id(), status.name(), count, since, waitMicros);
-        if (status != order.status()) {
-            handle.attach(AuditDao.class).stateChange(ENTITY, order.id(), order.status().name(), status.name(),
-                    clock.instant(), actor.userId(), actor.name(), actor.requestId(), null);
+        // Checked before the write: the bookkeeping is written whole, status included.
+        Transition<RepairOrderStatus> move = status == order.status() ? null : Transition.of(order.status(), status);
+        handle.attach(RepairOrderDao.class).updateWait(order.id(), status, count, since, waitMicros);
+        if (move != null) {
+            AuditDao.stateChange(handle, ENTITY, order.id(), move.from(), move.to(), clock.instant(), actor.userId(),
+                    actor.name(), actor.requestId(), null);
         }
     }
 }

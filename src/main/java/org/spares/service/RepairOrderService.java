@@ -20,6 +20,7 @@ import org.spares.domain.RepairOrder;
 import org.spares.domain.RepairOrderStatus;
 import org.spares.domain.Reservation;
 import org.spares.domain.ReservationStatus;
+import org.spares.domain.Transition;
 
 /** Repair orders: open, complete (nothing left held or awaited), cancel (releases everything it holds or awaits). */
 public final class RepairOrderService {
@@ -95,9 +96,7 @@ public final class RepairOrderService {
                     + open.size() + " reservations", Map.of("status", locked.status().name(),
                     "activeReservations", open.stream().map(ReservationDao.Row::id).toList()));
         }
-        handle.attach(RepairOrderDao.class).close(id, RepairOrderStatus.COMPLETED.name(), "completed",
-                clock.instant(), actor.userId());
-        audit(handle, actor, id, locked.status(), RepairOrderStatus.COMPLETED);
+        close(handle, actor, id, Transition.of(locked.status(), RepairOrderStatus.COMPLETED), "completed");
         return get(handle, id);
     }
 
@@ -116,22 +115,27 @@ public final class RepairOrderService {
         List<ReservationDao.Row> active = dao.active(id);
         lockPositions(handle, active, locked);
         // Backorders first: releasing held units fills waiting backorders, and none of those may be this order's.
-        active.stream().filter(row -> row.status().equals("BACKORDERED"))
+        active.stream().filter(row -> row.status() == ReservationStatus.BACKORDERED)
                 .forEach(row -> releaseForCancel(handle, actor, row));
-        active.stream().filter(row -> row.status().equals("HELD"))
+        active.stream().filter(row -> row.status() == ReservationStatus.HELD)
                 .forEach(row -> releaseForCancel(handle, actor, row));
-        handle.attach(RepairOrderDao.class).updateWait(id, current.status().name(), 0, null,
-                partsWait.closedWait(current));
-        handle.attach(RepairOrderDao.class).close(id, RepairOrderStatus.CANCELLED.name(), "cancelled",
-                clock.instant(), actor.userId());
-        audit(handle, actor, id, current.status(), RepairOrderStatus.CANCELLED);
+        handle.attach(RepairOrderDao.class).updateWait(id, current.status(), 0, null, partsWait.closedWait(current));
+        close(handle, actor, id, Transition.of(current.status(), RepairOrderStatus.CANCELLED), "cancelled");
         return get(handle, id);
     }
 
+    /** The order is locked and was active: the guarded UPDATE cannot miss. */
+    private void close(Handle handle, Actor actor, long id, Transition<RepairOrderStatus> move, String column) {
+        if (handle.attach(RepairOrderDao.class).close(id, move, column, clock.instant(), actor.userId()) != 1) {
+            throw new IllegalStateException("repair order " + id + " changed under its lock");
+        }
+        audit(handle, actor, id, move.from(), move.to());
+    }
+
     private void releaseForCancel(Handle handle, Actor actor, ReservationDao.Row row) {
-        ReservationStatus from = ReservationStatus.valueOf(row.status());
-        if (handle.attach(ReservationDao.class).move(row.id(), from.name(), "RELEASED", "released",
-                clock.instant()) != 1) {
+        ReservationStatus from = row.status();
+        if (handle.attach(ReservationDao.class).move(row.id(), Transition.of(from, ReservationStatus.RELEASED),
+                "released", clock.instant()) != 1) {
             throw new IllegalStateException("reservation " + row.id() + " changed under its position lock");
         }
         reservations.audit(handle, actor, row.id(), from, ReservationStatus.RELEASED);
@@ -174,7 +178,7 @@ public final class RepairOrderService {
     }
 
     private void audit(Handle handle, Actor actor, long id, RepairOrderStatus from, RepairOrderStatus to) {
-        handle.attach(AuditDao.class).stateChange(PartsWait.ENTITY, id, from == null ? null : from.name(), to.name(),
-                clock.instant(), actor.userId(), actor.name(), actor.requestId(), null);
+        AuditDao.stateChange(handle, PartsWait.ENTITY, id, from, to, clock.instant(), actor.userId(), actor.name(),
+                actor.requestId(), null);
     }
 }

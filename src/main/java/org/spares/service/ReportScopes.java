@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.spares.db.ReportDao;
 import org.spares.domain.Caller;
+import org.spares.domain.DepotScope;
 import org.spares.domain.DomainException;
-import org.spares.report.DepotScope;
 
 /** The depots a report covers, as ids: the caller's, narrowed to an explicit depot (403 outside, 404 unknown). */
 public final class ReportScopes {

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.spares.db.AuditDao;
-import org.spares.db.HotPathStatements;
 import org.spares.db.PositionDao;
 import org.spares.db.RepairOrderDao;
 import org.spares.db.ReservationDao;
@@ -21,6 +20,7 @@ import org.spares.domain.ErrorCode;
 import org.spares.domain.MovementType;
 import org.spares.domain.Reservation;
 import org.spares.domain.ReservationStatus;
+import org.spares.domain.Transition;
 
 /**
  * Reservations: all or nothing, or backordered; issue (one ISSUE ledger row, ever), release, expiry. Lock order:
@@ -31,6 +31,9 @@ public final class ReservationService {
     /** Which reservations a list shows; null fields do not filter. */
     public record Filter(String depot, ReservationStatus status, Long repairOrderId) {
     }
+
+    private static final Transition<ReservationStatus> EXPIRE =
+            Transition.of(ReservationStatus.HELD, ReservationStatus.EXPIRED);
 
     private final Transactions transactions;
     private final StockLedger ledger;
@@ -103,7 +106,7 @@ public final class ReservationService {
     private Reservation reserve(Handle handle, Actor actor, Caller caller, long repairOrderId, String sku,
             int quantity, boolean allowBackorder) {
         // 404 for an unknown order or one of a depot outside the caller's scope (ids do not leak), then for the sku.
-        RepairOrderDao.ReserveTarget target = HotPathStatements.target(handle, repairOrderId, sku)
+        RepairOrderDao.ReserveTarget target = RepairOrderDao.reserveTarget(handle, repairOrderId, sku)
                 .filter(found -> caller.canSee(found.depot()))
                 .orElseThrow(() -> DomainException.notFound("repair order", repairOrderId));
         caller.requireDepot(target.depot());
@@ -111,21 +114,20 @@ public final class ReservationService {
             throw DomainException.notFound("part", sku);
         }
         long depotId = target.depotId();
-        PositionDao.Row position = HotPathStatements.lockPosition(handle, depotId, target.partId())
+        PositionDao.Row position = PositionDao.lock(handle, depotId, target.partId())
                 .orElseGet(() -> StockLedger.lockPosition(handle, depotId, target.partId()));
-        RepairOrderDao.LockedState locked = HotPathStatements.lockOrderState(handle, repairOrderId).orElseThrow();
+        RepairOrderDao.LockedState locked = RepairOrderDao.lockState(handle, repairOrderId).orElseThrow();
         if (!locked.status().active()) {
-            throw illegal("repair order " + repairOrderId + " is " + locked.status(), locked.status().name());
+            throw illegal("repair order " + repairOrderId + " is " + locked.status(), locked.status());
         }
         // Microseconds are what the database keeps, so the answer built here reads back exactly the same.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         int rank = locked.priority().rank();
-        if (HotPathStatements.reserve(handle, position.id(), quantity) == 1) {
+        if (PositionDao.reserve(handle, position.id(), quantity) == 1) {
             Instant expiresAt = now.plus(holdTime);
-            long id = HotPathStatements.insertHeld(handle, repairOrderId, depotId, target.partId(), position.id(),
-                    quantity, rank, now, actor.userId(), expiresAt);
-            HotPathStatements.stateChange(handle, BackorderFiller.ENTITY, id, null, ReservationStatus.HELD.name(),
-                    clock.instant(), actor.userId(), actor.name(), actor.requestId());
+            long id = ReservationDao.insert(handle, repairOrderId, depotId, target.partId(), position.id(), quantity,
+                    ReservationStatus.HELD, rank, now, actor.userId(), now, expiresAt, null);
+            audit(handle, actor, id, null, ReservationStatus.HELD);
             // Built from what this transaction just wrote, not read back: one round trip less under the locks.
             return new Reservation(id, repairOrderId, target.depot(), target.sku(), quantity, ReservationStatus.HELD,
                     rank, now, now, expiresAt, null, null, null, null);
@@ -139,8 +141,8 @@ public final class ReservationService {
         }
         StockLedger.requireBackorderRoom(position, quantity);
         handle.attach(PositionDao.class).addBackordered(position.id(), quantity);
-        long id = handle.attach(ReservationDao.class).insert(repairOrderId, depotId, target.partId(), position.id(),
-                quantity, "BACKORDERED", rank, now, actor.userId(), null, null, now);
+        long id = ReservationDao.insert(handle, repairOrderId, depotId, target.partId(), position.id(), quantity,
+                ReservationStatus.BACKORDERED, rank, now, actor.userId(), null, null, now);
         audit(handle, actor, id, null, ReservationStatus.BACKORDERED);
         partsWait.backorderAdded(handle, actor, repairOrderId);
         return get(handle, id);
@@ -149,12 +151,12 @@ public final class ReservationService {
     private Reservation issue(Handle handle, Actor actor, Caller caller, long id) {
         ReservationDao.Row row = visible(handle, caller, id);
         StockLedger.lockPart(handle, row.partId());
-        PositionDao.Row position = handle.attach(PositionDao.class).lock(row.depotId(), row.partId()).orElseThrow();
+        PositionDao.Row position = PositionDao.lock(handle, row.depotId(), row.partId()).orElseThrow();
         Reservation current = get(handle, id);
         // One instant, read after the part lock, for issuedAt, the audit row and the ISSUE row.
         Instant at = ledger.now();
         if (current.status() == ReservationStatus.HELD && !at.isBefore(current.expiresAt())) {
-            throw illegal("reservation " + id + " expired at " + current.expiresAt(), "EXPIRED");
+            throw illegal("reservation " + id + " expired at " + current.expiresAt(), ReservationStatus.EXPIRED);
         }
         move(handle, actor, row, ReservationStatus.HELD, ReservationStatus.ISSUED, "issued", at);
         if (handle.attach(PositionDao.class).takeReserved(position.id(), row.quantity()) != 1) {
@@ -168,9 +170,8 @@ public final class ReservationService {
 
     private Reservation release(Handle handle, Actor actor, Caller caller, long id) {
         ReservationDao.Row row = visible(handle, caller, id);
-        PositionDao.Row position = handle.attach(PositionDao.class).lock(row.depotId(), row.partId()).orElseThrow();
-        ReservationStatus status = ReservationStatus.valueOf(handle.attach(ReservationDao.class).row(id)
-                .orElseThrow().status());
+        PositionDao.Row position = PositionDao.lock(handle, row.depotId(), row.partId()).orElseThrow();
+        ReservationStatus status = handle.attach(ReservationDao.class).row(id).orElseThrow().status();
         if (status == ReservationStatus.BACKORDERED) {
             move(handle, actor, row, status, ReservationStatus.RELEASED, "released", ledger.now());
             handle.attach(PositionDao.class).addBackordered(position.id(), -row.quantity());
@@ -184,9 +185,9 @@ public final class ReservationService {
 
     private boolean expire(Handle handle, Actor actor, long id) {
         ReservationDao.Row row = handle.attach(ReservationDao.class).row(id).orElseThrow();
-        PositionDao.Row position = handle.attach(PositionDao.class).lock(row.depotId(), row.partId()).orElseThrow();
+        PositionDao.Row position = PositionDao.lock(handle, row.depotId(), row.partId()).orElseThrow();
         Instant at = ledger.now();
-        if (handle.attach(ReservationDao.class).move(id, "HELD", "EXPIRED", "expired", at) != 1) {
+        if (handle.attach(ReservationDao.class).move(id, EXPIRE, "expired", at) != 1) {
             return false;
         }
         audit(handle, actor, id, ReservationStatus.HELD, ReservationStatus.EXPIRED, at);
@@ -218,9 +219,9 @@ public final class ReservationService {
 
     private void move(Handle handle, Actor actor, ReservationDao.Row row, ReservationStatus from,
             ReservationStatus to, String column, Instant at) {
-        if (handle.attach(ReservationDao.class).move(row.id(), from.name(), to.name(), column, at) != 1) {
+        if (handle.attach(ReservationDao.class).move(row.id(), Transition.of(from, to), column, at) != 1) {
             ReservationStatus now = get(handle, row.id()).status();
-            throw illegal("reservation " + row.id() + " is " + now + " and cannot become " + to, now.name());
+            throw illegal("reservation " + row.id() + " is " + now + " and cannot become " + to, now);
         }
         audit(handle, actor, row.id(), from, to, at);
     }
@@ -231,11 +232,11 @@ public final class ReservationService {
 
     private static void audit(Handle handle, Actor actor, long id, ReservationStatus from, ReservationStatus to,
             Instant at) {
-        handle.attach(AuditDao.class).stateChange(BackorderFiller.ENTITY, id, from == null ? null : from.name(),
-                to.name(), at, actor.userId(), actor.name(), actor.requestId(), null);
+        AuditDao.stateChange(handle, BackorderFiller.ENTITY, id, from, to, at, actor.userId(), actor.name(),
+                actor.requestId(), null);
     }
 
-    private static DomainException illegal(String message, String status) {
-        return new DomainException(ErrorCode.ILLEGAL_STATE, message, Map.of("status", status));
+    private static DomainException illegal(String message, Enum<?> status) {
+        return new DomainException(ErrorCode.ILLEGAL_STATE, message, Map.of("status", status.name()));
     }
 }

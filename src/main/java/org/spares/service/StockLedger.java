@@ -12,6 +12,7 @@ import org.spares.db.PartDao;
 import org.spares.db.PositionDao;
 import org.spares.db.PositionTotalsDao;
 import org.spares.domain.Actor;
+import org.spares.domain.CostTime;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
 import org.spares.domain.Movement;
@@ -19,8 +20,7 @@ import org.spares.domain.MovementType;
 import org.spares.domain.MovingAverage;
 import org.spares.domain.Part;
 import org.spares.domain.Position;
-import org.spares.report.CostTime;
-import org.spares.report.RunningTotals;
+import org.spares.domain.RunningTotals;
 
 /**
  * The only writer of ledger rows. Lock order, the same everywhere: the part row, then position rows. Holding the
@@ -92,10 +92,10 @@ public final class StockLedger {
      * twin's INSERT IGNORE simply finds it there.
      */
     public static PositionDao.Row lockPosition(Handle handle, long depotId, long partId) {
-        PositionDao positions = handle.attach(PositionDao.class);
-        return positions.lock(depotId, partId).orElseGet(() -> {
-            positions.insertIgnore(depotId, partId);
-            return positions.lock(depotId, partId).orElseThrow(() -> new IllegalStateException("position vanished"));
+        return PositionDao.lock(handle, depotId, partId).orElseGet(() -> {
+            handle.attach(PositionDao.class).insertIgnore(depotId, partId);
+            return PositionDao.lock(handle, depotId, partId)
+                    .orElseThrow(() -> new IllegalStateException("position vanished"));
         });
     }
 

@@ -16,6 +16,7 @@ import org.spares.domain.MovementType;
 import org.spares.domain.Part;
 import org.spares.domain.Transfer;
 import org.spares.domain.TransferStatus;
+import org.spares.domain.Transition;
 
 /**
  * Transfers between depots: request reserves at the source, ship writes TRANSFER_OUT and raises the destination's
@@ -80,7 +81,7 @@ public final class TransferService {
         Part part = StockLedger.lockPart(handle, sku);
         StockLedger.lockPosition(handle, to.id(), part.id());
         PositionDao.Row source = StockLedger.lockPosition(handle, from.id(), part.id());
-        if (handle.attach(PositionDao.class).reserve(source.id(), quantity) != 1) {
+        if (PositionDao.reserve(handle, source.id(), quantity) != 1) {
             throw new DomainException(ErrorCode.INSUFFICIENT_STOCK, "only " + source.available() + " of " + sku
                     + " available at " + fromCode, Map.of("available", source.available(), "requested", quantity));
         }
@@ -164,7 +165,7 @@ public final class TransferService {
 
     private void move(Handle handle, Actor actor, Transfer transfer, TransferStatus next, String column, Instant at) {
         boolean moved = transfer.status().canBecome(next) && handle.attach(TransferDao.class)
-                .move(transfer.id(), transfer.status().name(), next.name(), column, at, actor.userId()) == 1;
+                .move(transfer.id(), Transition.of(transfer.status(), next), column, at, actor.userId()) == 1;
         if (!moved) {
             TransferStatus now = get(handle, transfer.id()).status();
             throw new DomainException(ErrorCode.ILLEGAL_STATE, "transfer " + transfer.id() + " is " + now
@@ -175,6 +176,6 @@ public final class TransferService {
 
     private static void audit(Handle handle, Actor actor, long id, TransferStatus from, TransferStatus to,
             Instant at) {
-        handle.attach(AuditDao.class).stateChange(ENTITY, id, from == null ? null : from.name(), to.name(), at, actor.userId(), actor.name(), actor.requestId(), null);
+        AuditDao.stateChange(handle, ENTITY, id, from, to, at, actor.userId(), actor.name(), actor.requestId(), null);
     }
 }

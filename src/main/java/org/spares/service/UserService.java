@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.spares.db.DepotDao;
-import org.spares.db.HotPathStatements;
 import org.spares.db.UserDao;
 import org.spares.domain.Caller;
 import org.spares.domain.DomainException;
@@ -59,7 +58,7 @@ public final class UserService {
     /** The active user a bearer token belongs to, as a caller; empty for an unknown or revoked token. */
     public Optional<Caller> authenticate(String token) {
         String hash = Tokens.hash(token);
-        return transactions.read(handle -> HotPathStatements.activeUserByTokenHash(handle, hash))
+        return transactions.read(handle -> UserDao.findActiveByTokenHash(handle, hash))
                 .map(user -> new Caller(user.id(), user.name(), user.role(), Set.copyOf(user.depots())));
     }
 

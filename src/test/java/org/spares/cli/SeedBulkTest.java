@@ -13,12 +13,13 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.Test;
 import org.spares.config.DatabaseSetup;
 import org.spares.db.JdbiSetup;
+import org.spares.domain.DepotScope;
 import org.spares.report.CsvReportWriter;
-import org.spares.report.DepotScope;
 import org.spares.report.GroupBy;
-import org.spares.report.ReportService;
 import org.spares.service.LedgerChecker;
+import org.spares.service.ReportService;
 import org.spares.support.TestDatabase;
+import org.spares.support.TestServices;
 
 
 /** seed-bulk writes a ledger that check-ledger accepts, and the reports' totals agree however they are grouped. */
@@ -38,7 +39,7 @@ class SeedBulkTest {
         long count = jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM ledger").mapTo(Long.class)
                 .one());
         assertThat(count).isEqualTo(20_000L);
-        ReportService reports = new ReportService(jdbi);
+        ReportService reports = new ReportService(TestServices.transactions(jdbi));
         Instant from = start.plus(Duration.ofDays(10));
         List<String> totals = List.of(GroupBy.DEPOT, GroupBy.PART, GroupBy.CATEGORY).stream().map(grouping -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();

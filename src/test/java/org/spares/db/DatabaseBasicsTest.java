@@ -26,7 +26,12 @@ class DatabaseBasicsTest {
     @Test
     void instantsKeepMicrosecondsThroughBindAndRead() {
         Instant at = Instant.parse("2026-03-04T05:06:07.123456Z");
-        jdbi.useExtension(IdempotencyDao.class, keys -> keys.insert(1, "k", "h".repeat(64), 200, "{}", null, at));
+        // Through Jdbi's binding (JdbiSetup's instant argument): the DAO's own insert runs as plain JDBC.
+        jdbi.useHandle(h -> h.createUpdate("""
+                INSERT INTO idempotency_keys (user_id, idempotency_key, request_hash, response_status, response_body,
+                                              created_at)
+                VALUES (1, 'k', :hash, 200, '{}', :at)
+                """).bind("hash", "h".repeat(64)).bind("at", at).execute());
         Instant back = jdbi.withHandle(h -> h.createQuery("SELECT created_at FROM idempotency_keys WHERE user_id = 1")
                 .mapTo(Instant.class).one());
         assertThat(back).isEqualTo(at);

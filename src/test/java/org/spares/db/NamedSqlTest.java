@@ -24,15 +24,15 @@ class NamedSqlTest {
     void namedParametersBecomePositionalInOrderAndRepeatedOnesBindEveryPlace() {
         NamedSql sql = NamedSql.of("SELECT :a + :b + :a AS total FROM users WHERE ':not' <> :b");
         assertThat(sql.positionalSql()).isEqualTo("SELECT ? + ? + ? AS total FROM users WHERE ':not' <> ?");
-        jdbi.useHandle(handle -> HotPathStatements.claimIdempotencyKey(handle, 3, "order", "x".repeat(64),
+        jdbi.useHandle(handle -> IdempotencyDao.claim(handle, 3, "order", "x".repeat(64),
                 Instant.parse("2026-01-01T00:00:00Z")));
         NamedSql find = NamedSql.of("SELECT request_hash FROM idempotency_keys WHERE user_id = :user AND "
                 + "idempotency_key = :key AND response_status = :status");
         // Given in another order than the SQL's: each value goes to its own name.
-        Optional<String> hash = jdbi.withHandle(handle -> find.findOne(handle, row -> row.getString(1),
+        Optional<String> hash = jdbi.withHandle(handle -> find.findOne(handle, (row, context) -> row.getString(1),
                 "status", 0, "key", "order", "user", 3L));
         assertThat(hash).contains("x".repeat(64));
-        Optional<String> none = jdbi.withHandle(handle -> find.findOne(handle, row -> row.getString(1),
+        Optional<String> none = jdbi.withHandle(handle -> find.findOne(handle, (row, context) -> row.getString(1),
                 "status", 0, "key", "order", "user", 4L));
         assertThat(none).isEmpty();
     }
@@ -40,18 +40,18 @@ class NamedSqlTest {
     @Test
     void instantsKeepMicrosecondsAndDuplicatesAreRecognisedAsSuch() {
         Instant at = Instant.parse("2026-03-04T05:06:07.123456Z");
-        jdbi.useHandle(handle -> HotPathStatements.claimIdempotencyKey(handle, 7, "named-sql", "h".repeat(64), at));
+        jdbi.useHandle(handle -> IdempotencyDao.claim(handle, 7, "named-sql", "h".repeat(64), at));
         Instant back = jdbi.withHandle(h -> h.createQuery(
                 "SELECT created_at FROM idempotency_keys WHERE user_id = 7 AND idempotency_key = 'named-sql'")
                 .mapTo(Instant.class).one());
         assertThat(back).isEqualTo(at);
 
         assertThatThrownBy(() -> jdbi.useHandle(handle ->
-                HotPathStatements.claimIdempotencyKey(handle, 7, "named-sql", "h".repeat(64), at)))
+                IdempotencyDao.claim(handle, 7, "named-sql", "h".repeat(64), at)))
                 .isInstanceOf(NamedSql.StatementFailure.class)
                 .satisfies(failure -> assertThat(SqlErrors.isDuplicateKey(failure)).isTrue());
 
-        jdbi.useHandle(handle -> HotPathStatements.completeIdempotencyKey(handle, 7, "named-sql", 201, "{\"id\":1}",
+        jdbi.useHandle(handle -> IdempotencyDao.complete(handle, 7, "named-sql", 201, "{\"id\":1}",
                 "/x/1"));
         Optional<IdempotencyDao.StoredAnswer> stored = jdbi.withExtension(IdempotencyDao.class,
                 keys -> keys.find(7, "named-sql"));
@@ -61,10 +61,10 @@ class NamedSqlTest {
     @Test
     void aMissingValueOrMoreThanOneRowIsAnError() {
         NamedSql sql = NamedSql.of("SELECT id FROM users WHERE id = :id");
-        assertThatThrownBy(() -> jdbi.withHandle(handle -> sql.findOne(handle, row -> row.getLong(1))))
+        assertThatThrownBy(() -> jdbi.withHandle(handle -> sql.findOne(handle, (row, context) -> row.getLong(1))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(":id");
         NamedSql two = NamedSql.of("SELECT 1 AS v UNION ALL SELECT 2 AS v");
-        assertThatThrownBy(() -> jdbi.withHandle(handle -> two.findOne(handle, row -> row.getInt(1))))
+        assertThatThrownBy(() -> jdbi.withHandle(handle -> two.findOne(handle, (row, context) -> row.getInt(1))))
                 .isInstanceOf(IllegalStateException.class);
     }
 }

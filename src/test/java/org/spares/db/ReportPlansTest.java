@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.spares.cli.SeedBulkCommand;
+import org.spares.domain.Lifecycle;
 import org.spares.support.TestDatabase;
 
 

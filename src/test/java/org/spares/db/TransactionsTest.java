@@ -32,9 +32,9 @@ class TransactionsTest {
     @Test
     void aNestedTransactionCannotCommitEarly() {
         assertThatThrownBy(() -> transactions.inTransaction(handle -> {
-            HotPathStatements.claimIdempotencyKey(handle, 21, "outer", "h".repeat(64), AT);
+            IdempotencyDao.claim(handle, 21, "outer", "h".repeat(64), AT);
             // Jdbi runs a nested transaction inside the open one: its end is not a commit.
-            handle.useTransaction(inner -> HotPathStatements.claimIdempotencyKey(inner, 21, "inner", "h".repeat(64),
+            handle.useTransaction(inner -> IdempotencyDao.claim(inner, 21, "inner", "h".repeat(64),
                     AT));
             throw new IllegalStateException("the unit of work fails after the nested transaction");
         })).hasMessageContaining("fails after");
@@ -46,7 +46,7 @@ class TransactionsTest {
         for (int user = 22; user <= 24; user++) {
             int step = user;
             assertThatThrownBy(() -> transactions.inTransaction(handle -> {
-                HotPathStatements.claimIdempotencyKey(handle, step, "outer", "h".repeat(64), AT);
+                IdempotencyDao.claim(handle, step, "outer", "h".repeat(64), AT);
                 if (step == 22) {
                     handle.commit();
                 } else if (step == 23) {
@@ -63,10 +63,10 @@ class TransactionsTest {
     @Test
     void aUnitOfWorkOpenedInsideAnotherOneIsRefusedAndNothingCommits() {
         assertThatThrownBy(() -> transactions.inTransaction(handle -> {
-            HotPathStatements.claimIdempotencyKey(handle, 25, "outer", "h".repeat(64), AT);
+            IdempotencyDao.claim(handle, 25, "outer", "h".repeat(64), AT);
             // A second unit of work would run on a second connection and commit on its own.
             return transactions.inTransaction(second -> {
-                HotPathStatements.claimIdempotencyKey(second, 25, "second", "h".repeat(64), AT);
+                IdempotencyDao.claim(second, 25, "second", "h".repeat(64), AT);
                 return null;
             });
         })).isInstanceOf(IllegalStateException.class).hasMessageContaining("inside another one");
@@ -81,22 +81,22 @@ class TransactionsTest {
     @Test
     void workCommitsWholeOrNotAtAll() {
         transactions.inTransaction(handle -> {
-            HotPathStatements.claimIdempotencyKey(handle, 11, "a", "h".repeat(64), AT);
-            HotPathStatements.claimIdempotencyKey(handle, 11, "b", "h".repeat(64), AT);
+            IdempotencyDao.claim(handle, 11, "a", "h".repeat(64), AT);
+            IdempotencyDao.claim(handle, 11, "b", "h".repeat(64), AT);
             return null;
         });
         assertThat(keys(11)).isEqualTo(2);
 
         assertThatThrownBy(() -> transactions.inTransaction(handle -> {
-            HotPathStatements.claimIdempotencyKey(handle, 12, "a", "h".repeat(64), AT);
+            IdempotencyDao.claim(handle, 12, "a", "h".repeat(64), AT);
             throw new IllegalStateException("the work failed after its first write");
         })).hasMessageContaining("first write");
         assertThat(keys(12)).isZero();
 
         // A failing statement (a duplicate key) rolls back the statements before it as well.
         assertThatThrownBy(() -> transactions.inTransaction(handle -> {
-            HotPathStatements.claimIdempotencyKey(handle, 13, "a", "h".repeat(64), AT);
-            HotPathStatements.claimIdempotencyKey(handle, 11, "a", "h".repeat(64), AT);
+            IdempotencyDao.claim(handle, 13, "a", "h".repeat(64), AT);
+            IdempotencyDao.claim(handle, 11, "a", "h".repeat(64), AT);
             return null;
         })).satisfies(failure -> assertThat(SqlErrors.isDuplicateKey(failure)).isTrue());
         assertThat(keys(13)).isZero();
@@ -107,13 +107,13 @@ class TransactionsTest {
         for (int round = 0; round < 5; round++) {
             int user = 100 + round;
             assertThatThrownBy(() -> transactions.inTransaction(handle -> {
-                HotPathStatements.claimIdempotencyKey(handle, user, "x", "h".repeat(64), AT);
+                IdempotencyDao.claim(handle, user, "x", "h".repeat(64), AT);
                 throw new IllegalStateException("refused");
             }));
             // A plain statement outside any transaction is committed at once, and seen by another connection.
             jdbi.useHandle(handle -> {
                 assertThat(handle.getConnection().getAutoCommit()).isTrue();
-                HotPathStatements.claimIdempotencyKey(handle, user, "y", "h".repeat(64), AT);
+                IdempotencyDao.claim(handle, user, "y", "h".repeat(64), AT);
             });
             assertThat(keys(user)).isEqualTo(1);
         }

@@ -14,6 +14,7 @@ import org.spares.config.DatabaseSetup;
 import org.spares.db.JdbiSetup;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
+import org.spares.domain.Lifecycle;
 import org.spares.service.LedgerChecker;
 import org.spares.service.StoreContents;
 import org.spares.support.TestDatabase;

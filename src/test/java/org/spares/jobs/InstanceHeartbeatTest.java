@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.spares.db.InstanceDao;
+import org.spares.domain.Lifecycle;
 import org.spares.support.TestDatabase;
 
 

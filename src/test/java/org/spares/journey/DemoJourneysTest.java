@@ -19,6 +19,7 @@ import org.spares.config.DatabaseSetup;
 import org.spares.config.SparesConfiguration;
 import org.spares.demo.DemoSeeder;
 import org.spares.demo.DemoSettings;
+import org.spares.domain.Lifecycle;
 import org.spares.domain.Role;
 import org.spares.service.StoreContents;
 import org.spares.support.ApiClient;

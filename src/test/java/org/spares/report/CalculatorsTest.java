@@ -5,6 +5,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.spares.domain.CostTime;
+import org.spares.domain.RunningTotals;
 
 
 /** The pure calculators, on figures small enough to check by hand. */
@@ -32,7 +34,7 @@ class CalculatorsTest {
         long day3 = CarryingCost.epochMicros(T0.plusSeconds(3 * 86_400));
         CarryingCost.PositionSums sums = new CarryingCost.PositionSums(1, 1, 10, 4,
                 atDay3.multiply(BigDecimal.valueOf(4)), BigDecimal.valueOf(4 * day3));
-        CarryingCost.Integral integral = CarryingCost.integrate(sums, first, second, from, to);
+        RunningTotals.Integral integral = CarryingCost.integrate(sums, first, second, from, to);
         // 10 x 100 x 1d + 10 x 115 x 3d + 4 x 115 x 2d = 5370 value-days; 10 x 4d + 4 x 2d = 48 unit-days
         assertThat(integral.valueMicros()).isEqualByComparingTo(BigDecimal.valueOf(5370L * DAY));
         assertThat(integral.unitMicros()).isEqualByComparingTo(BigDecimal.valueOf(48L * DAY));
@@ -55,8 +57,8 @@ class CalculatorsTest {
         assertThat(more.unitMicros()).isEqualByComparingTo(BigDecimal.valueOf(30L * DAY));
         Instant from = T0.plusSeconds(86_400);
         Instant to = T0.plusSeconds(5 * 86_400);
-        CarryingCost.Integral atTo = more.integralAt(to, second.at(to));
-        CarryingCost.Integral atFrom = received.integralAt(from, first.at(from));
+        RunningTotals.Integral atTo = more.integralAt(to, second.at(to));
+        RunningTotals.Integral atFrom = received.integralAt(from, first.at(from));
         assertThat(atTo.valueMicros().subtract(atFrom.valueMicros()))
                 .isEqualByComparingTo(BigDecimal.valueOf(5370L * DAY));
         assertThat(atTo.unitMicros().subtract(atFrom.unitMicros())).isEqualByComparingTo(BigDecimal.valueOf(48L * DAY));

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spares.config.SparesConfiguration;
+import org.spares.domain.Lifecycle;
 import org.spares.support.ApiClient;
 import org.spares.support.ApiClient.Reply;
 import org.spares.support.ClockedSparesApplication;

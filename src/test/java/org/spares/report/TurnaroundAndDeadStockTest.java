@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spares.config.SparesConfiguration;
 import org.spares.db.PositionDao;
 import org.spares.domain.Actor;
+import org.spares.domain.Lifecycle;
 import org.spares.domain.MovementType;
 import org.spares.domain.Part;
 import org.spares.domain.Role;

@@ -41,6 +41,7 @@ import org.spares.domain.Actor;
 import org.spares.domain.Caller;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
+import org.spares.domain.Lifecycle;
 import org.spares.domain.Optimization;
 import org.spares.domain.Role;
 import org.spares.jobs.OptimizationJob;

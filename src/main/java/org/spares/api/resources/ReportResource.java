@@ -18,17 +18,17 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.spares.api.Requests;
 import org.spares.domain.Caller;
+import org.spares.domain.DepotScope;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
 import org.spares.report.CsvReportWriter;
-import org.spares.report.DepotScope;
 import org.spares.report.GroupBy;
 import org.spares.report.JsonReportWriter;
-import org.spares.report.PositionReports;
-import org.spares.report.ReportService;
 import org.spares.report.ReportWriter;
-import org.spares.report.TurnaroundReport;
+import org.spares.service.PositionReports;
 import org.spares.service.ReportScopes;
+import org.spares.service.ReportService;
+import org.spares.service.TurnaroundReport;
 
 /**
  * Finance reports (README "Reports"). JSON by default; CSV with {@code Accept: text/csv} or {@code ?format=csv}.

@@ -1,4 +1,4 @@
-package org.spares.report;
+package org.spares.domain;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -46,10 +46,14 @@ public record RunningTotals(Instant at, long onHand, BigDecimal costTimeMicros, 
      * The position's integrals from its first row to {@code instant} (at or after this row, before the position's
      * next row), given the part's accumulator at that instant.
      */
-    public CarryingCost.Integral integralAt(Instant instant, BigDecimal partCostTimeAtInstant) {
+    public Integral integralAt(Instant instant, BigDecimal partCostTimeAtInstant) {
         BigDecimal held = BigDecimal.valueOf(onHand);
-        return new CarryingCost.Integral(
+        return new Integral(
                 unitMicros.add(held.multiply(BigDecimal.valueOf(CostTime.micros(at, instant)))),
                 valueMicros.add(held.multiply(partCostTimeAtInstant.subtract(costTimeMicros))));
+    }
+
+    /** Exact integrals of one position over a period: units x microseconds and money x microseconds. */
+    public record Integral(BigDecimal unitMicros, BigDecimal valueMicros) {
     }
 }

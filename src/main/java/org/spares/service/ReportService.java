@@ -1,4 +1,4 @@
-package org.spares.report;
+package org.spares.service;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -6,8 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.spares.db.ReportDao;
+import org.spares.domain.CostTime;
+import org.spares.domain.DepotScope;
+import org.spares.domain.PartInfo;
+import org.spares.domain.RunningTotals;
+import org.spares.report.CarryingCost;
+import org.spares.report.GroupBy;
+import org.spares.report.ReportWriter;
+import org.spares.report.Valuation;
 
 /**
  * Carrying cost and valuation: fetches the per-part anchors, streams one row of running totals per position from
@@ -15,10 +22,10 @@ import org.spares.db.ReportDao;
  * (depots, parts or categories) and parts, never with ledger rows.
  */
 public final class ReportService {
-    private final Jdbi jdbi;
+    private final Transactions transactions;
 
-    public ReportService(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    public ReportService(Transactions transactions) {
+        this.transactions = transactions;
     }
 
     /**
@@ -29,7 +36,7 @@ public final class ReportService {
      * CarryingCost.Totals#cells}.
      */
     public void carryingCost(Instant from, Instant to, GroupBy groupBy, DepotScope scope, ReportWriter out) {
-        jdbi.useHandle(handle -> {
+        transactions.read(handle -> {
             Map<Long, String> depots = ReportDao.depotCodes(handle);
             Map<Long, PartInfo> parts = ReportDao.parts(handle);
             Map<String, CarryingCost.Totals> rows = new TreeMap<>();
@@ -44,6 +51,7 @@ public final class ReportService {
             });
             out.total(total.cells(periodMicros));
             out.finish();
+            return null;
         });
     }
 
@@ -60,9 +68,9 @@ public final class ReportService {
             PartInfo part = parts.get(position.partId());
             // The position has a row at or before the instant, so its part has an anchor there.
             BigDecimal partCostTime = anchors.get(position.partId()).at(instant);
-            CarryingCost.Integral integral = position.totals().integralAt(instant, partCostTime);
+            RunningTotals.Integral integral = position.totals().integralAt(instant, partCostTime);
             String key = groupBy.key(depots.get(position.depotId()), part);
-            rows.computeIfAbsent(key, CarryingCost.Totals::new).add(new CarryingCost.Integral(
+            rows.computeIfAbsent(key, CarryingCost.Totals::new).add(new RunningTotals.Integral(
                     integral.unitMicros().multiply(sign), integral.valueMicros().multiply(sign)), part.holdingRate());
         });
     }
@@ -72,7 +80,7 @@ public final class ReportService {
      * depots, all valued at the part's average at {@code asOf}.
      */
     public void valuation(Instant asOf, GroupBy groupBy, DepotScope scope, ReportWriter out) {
-        jdbi.useHandle(handle -> {
+        transactions.read(handle -> {
             Map<Long, String> depots = ReportDao.depotCodes(handle);
             Map<Long, PartInfo> parts = ReportDao.parts(handle);
             Map<Long, CostTime.Anchor> anchors = ReportDao.anchors(handle, asOf);
@@ -95,6 +103,7 @@ public final class ReportService {
             });
             out.total(total.cells());
             out.finish();
+            return null;
         });
     }
 

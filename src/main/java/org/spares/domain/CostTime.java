@@ -1,4 +1,4 @@
-package org.spares.report;
+package org.spares.domain;
 
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -1,22 +1,25 @@
-package org.spares.report;
+package org.spares.service;
 
 import java.time.Instant;
-import org.jdbi.v3.core.Jdbi;
 import org.spares.db.ReportDao;
+import org.spares.domain.CostTime;
+import org.spares.domain.DepotScope;
+import org.spares.report.ReportWriter;
+import org.spares.report.TurnaroundStats;
 
 /**
  * Completed repair orders (status COMPLETED, completed_at in [from, to)), one row per depot by code, then the total.
  * Rows arrive ordered by depot, so a depot's row is written as soon as the next depot starts.
  */
 public final class TurnaroundReport {
-    private final Jdbi jdbi;
+    private final Transactions transactions;
 
-    public TurnaroundReport(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    public TurnaroundReport(Transactions transactions) {
+        this.transactions = transactions;
     }
 
     public void write(Instant from, Instant to, DepotScope scope, ReportWriter out) {
-        jdbi.useHandle(handle -> {
+        transactions.read(handle -> {
             out.start(ReportService.period(from, to), TurnaroundStats.COLUMNS);
             TurnaroundStats total = new TurnaroundStats("total");
             TurnaroundStats[] current = {null};
@@ -36,6 +39,7 @@ public final class TurnaroundReport {
             }
             out.total(total.cells());
             out.finish();
+            return null;
         });
     }
 }

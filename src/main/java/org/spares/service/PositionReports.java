@@ -1,4 +1,4 @@
-package org.spares.report;
+package org.spares.service;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -8,10 +8,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
 import org.spares.db.ReportDao;
 import org.spares.db.ReportDao.PositionAt;
+import org.spares.domain.CostTime;
+import org.spares.domain.DepotScope;
 import org.spares.domain.Money;
+import org.spares.domain.PartInfo;
+import org.spares.report.ReportWriter;
 
 /**
  * Reports with one row per position (excess, dead stock), streamed in depot-code then sku order, one depot at a
@@ -23,10 +26,10 @@ public final class PositionReports {
     public static final List<String> DEAD_STOCK_COLUMNS = List.of("key", "depot", "sku", "units", "averageUnitCost",
             "value", "lastIssueAt", "yearlyCarryingCost");
 
-    private final Jdbi jdbi;
+    private final Transactions transactions;
 
-    public PositionReports(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    public PositionReports(Transactions transactions) {
+        this.transactions = transactions;
     }
 
     /**
@@ -35,7 +38,7 @@ public final class PositionReports {
      * average then and its yearly carrying cost (excess value x holding rate).
      */
     public void excess(Instant asOf, DepotScope scope, ReportWriter out) {
-        jdbi.useHandle(handle -> {
+        transactions.read(handle -> {
             Map<Long, String> depots = ReportDao.depotCodes(handle);
             Map<Long, PartInfo> parts = ReportDao.parts(handle);
             Map<Long, CostTime.Anchor> anchors = ReportDao.anchors(handle, asOf);
@@ -60,6 +63,7 @@ public final class PositionReports {
             out.total(Arrays.asList("total", null, null, sums[0], sums[1], sums[2], null, Money.display(money[0]),
                     Money.display(money[1])));
             out.finish();
+            return null;
         });
     }
 
@@ -69,7 +73,7 @@ public final class PositionReports {
      */
     public void deadStock(Instant asOf, int noIssueDays, DepotScope scope, ReportWriter out) {
         Instant windowStart = asOf.minus(Duration.ofDays(noIssueDays));
-        jdbi.useHandle(handle -> {
+        transactions.read(handle -> {
             Map<Long, String> depots = ReportDao.depotCodes(handle);
             Map<Long, PartInfo> parts = ReportDao.parts(handle);
             Map<Long, CostTime.Anchor> anchors = ReportDao.anchors(handle, asOf);
@@ -98,6 +102,7 @@ public final class PositionReports {
             out.total(Arrays.asList("total", null, null, units[0], null, Money.display(money[0]), null,
                     Money.display(money[1])));
             out.finish();
+            return null;
         });
     }
 
