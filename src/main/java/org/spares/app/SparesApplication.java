@@ -151,6 +151,9 @@ public class SparesApplication extends Application<SparesConfiguration> {
      * and plain decimals out.
      */
     public static ObjectMapper configureJson(ObjectMapper mapper) {
+        // ObjectMapper.disable(MapperFeature) is deprecated in favour of the builder, but this mapper is Dropwizard's,
+        // already built; its deserialization config takes the feature without the deprecated call.
+        mapper.setConfig(mapper.getDeserializationConfig().without(MapperFeature.ALLOW_COERCION_OF_SCALARS));
         return mapper
                 .registerModule(new ExactEnumModule())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -158,7 +161,6 @@ public class SparesApplication extends Application<SparesConfiguration> {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);

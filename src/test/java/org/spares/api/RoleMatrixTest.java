@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -239,8 +238,7 @@ class RoleMatrixTest {
         assertThat(description.status()).isEqualTo(200);
         Set<String> described = new TreeSet<>();
         JsonNode paths = description.json().get("paths");
-        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = it.next();
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
             path.getValue().fieldNames().forEachRemaining(method -> described.add(method.toUpperCase() + " "
                     + path.getKey()));
         }
