@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
@@ -174,6 +175,14 @@ public class SparesApplication extends Application<SparesConfiguration> {
         return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
     }
 
+    /**
+     * The time source of the rate limit: monotonic, as elapsed time must be (the wall clock can step back); tests
+     * replace it with one they move.
+     */
+    protected LongSupplier nanoTime() {
+        return System::nanoTime;
+    }
+
     @Override
     public void run(SparesConfiguration configuration, Environment environment) {
         SparesSettings settings = configuration.getSpares();
@@ -211,7 +220,7 @@ public class SparesApplication extends Application<SparesConfiguration> {
 
         TokenAuthenticator authenticator = new TokenAuthenticator(jdbi);
         registerAuth(environment, authenticator);
-        registerRateLimit(environment, settings);
+        registerRateLimit(environment, settings, nanoTime());
         registerErrors(environment);
         registerFilters(environment, settings, mapper, authenticator);
         environment.lifecycle().manage(new IdempotencyPurgeJob(transactions, clock, settings.getIdempotencyRetention(),
@@ -280,10 +289,10 @@ public class SparesApplication extends Application<SparesConfiguration> {
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));
     }
 
-    private static void registerRateLimit(Environment environment, SparesSettings settings) {
+    private static void registerRateLimit(Environment environment, SparesSettings settings, LongSupplier nanoTime) {
         if (settings.getRateLimitPerSecond() > 0) {
             environment.jersey().register(new RateLimitFilter(settings.getRateLimitPerSecond(),
-                    settings.getRateLimitBurst(), environment.metrics().meter("spares.rate-limited")));
+                    settings.getRateLimitBurst(), environment.metrics().meter("spares.rate-limited"), nanoTime));
         }
     }
 
