@@ -76,6 +76,7 @@ import org.spares.jobs.IdempotencyPurgeJob;
 import org.spares.jobs.InstanceHeartbeat;
 import org.spares.jobs.OptimizationJob;
 import org.spares.jobs.ReservationExpiryJob;
+import org.spares.jobs.ScheduledJob;
 import org.spares.service.IdempotentPosts;
 import org.spares.service.OptimizationRunner;
 import org.spares.service.OptimizationService;
@@ -210,8 +211,9 @@ public class SparesApplication extends Application<SparesConfiguration> {
         registerCatalogue(environment, services, transactions, posts);
         registerStock(environment, services, transactions, posts);
         registerRepairs(environment, services, transactions, posts);
-        environment.lifecycle().manage(new ReservationExpiryJob(transactions, services.reservations(), clock,
-                configuration.getReservations().getExpiryInterval()));
+        ScheduledJob.every(environment.lifecycle(), "reservation-expiry",
+                configuration.getReservations().getExpiryInterval(),
+                new ReservationExpiryJob(transactions, services.reservations(), clock));
         environment.jersey().register(new OptimizerResource(posts, settings.getOptimizerTimeLimit().toMilliseconds(),
                 settings.getOptimizerConcurrentSolves()));
         environment.jersey().register(new ReportResource(transactions, mapper, clock));
@@ -223,10 +225,11 @@ public class SparesApplication extends Application<SparesConfiguration> {
         registerRateLimit(environment, settings, nanoTime());
         registerErrors(environment);
         registerFilters(environment, settings, mapper, authenticator);
-        environment.lifecycle().manage(new IdempotencyPurgeJob(transactions, clock, settings.getIdempotencyRetention(),
-                settings.getIdempotencyPurgeInterval()));
+        ScheduledJob.every(environment.lifecycle(), "idempotency-purge", settings.getIdempotencyPurgeInterval(),
+                new IdempotencyPurgeJob(transactions, clock, settings.getIdempotencyRetention()));
         // On the real clock, not the service's: commands on other machines compare it with theirs.
-        environment.lifecycle().manage(new InstanceHeartbeat(jdbi, Clock.systemUTC()));
+        environment.lifecycle().manage(new InstanceHeartbeat(jdbi, Clock.systemUTC(),
+                environment.lifecycle().scheduledExecutorService("instance-heartbeat-%d", true).build()));
     }
 
     private static void registerCatalogue(Environment environment, Services services, Transactions transactions,
@@ -257,8 +260,7 @@ public class SparesApplication extends Application<SparesConfiguration> {
             IdempotentPosts posts, SparesSettings settings) {
         OptimizationRunner runner = new OptimizationRunner(transactions, services.clock(),
                 settings.getOptimizerTimeLimit().toMilliseconds());
-        OptimizationJob job = new OptimizationJob(transactions, runner);
-        environment.lifecycle().manage(job);
+        OptimizationJob job = OptimizationJob.managed(environment.lifecycle(), transactions, runner);
         environment.jersey().register(new OptimizationResource(new OptimizationService(services.policies(),
                 services.clock()), runner, job, transactions, posts));
     }

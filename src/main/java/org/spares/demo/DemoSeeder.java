@@ -58,7 +58,7 @@ public final class DemoSeeder {
         DemoStock stock = new DemoStock(world, catalogue);
         stock.startingStock();
         DemoRepairs repairs = new DemoRepairs(world, catalogue, stock, new ReservationExpiryJob(transactions,
-                services.reservations(), clock, io.dropwizard.util.Duration.minutes(1)));
+                services.reservations(), clock));
         int reported = 0;
         for (int day = 0; day < settings.days(); day++) {
             Instant dayStart = settings.start().plusSeconds(86_400L * day);
