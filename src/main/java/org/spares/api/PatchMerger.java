@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import org.spares.domain.DomainException;
@@ -33,8 +32,7 @@ public final class PatchMerger {
                     Map.of("field", "body"));
         }
         ObjectNode merged = mapper.valueToTree(current);
-        for (Iterator<Map.Entry<String, JsonNode>> fields = patch.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : patch.properties()) {
             if (!merged.has(field.getKey())) {
                 throw new DomainException(ErrorCode.VALIDATION_FAILED, "unknown field " + field.getKey(),
                         Map.of("field", field.getKey(), "reason", "unknown field"));

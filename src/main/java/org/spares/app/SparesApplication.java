@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
@@ -82,6 +83,7 @@ import org.spares.jobs.IdempotencyPurgeJob;
 import org.spares.jobs.InstanceHeartbeat;
 import org.spares.jobs.OptimizationJob;
 import org.spares.jobs.ReservationExpiryJob;
+import org.spares.jobs.ScheduledJob;
 import org.spares.service.IdempotencyKeys;
 import org.spares.service.OptimizationRunner;
 import org.spares.service.OptimizationService;
@@ -162,6 +164,9 @@ public class SparesApplication extends Application<SparesConfiguration> {
      * and plain decimals out.
      */
     public static ObjectMapper configureJson(ObjectMapper mapper) {
+        // ObjectMapper.disable(MapperFeature) is deprecated in favour of the builder, but this mapper is Dropwizard's,
+        // already built; its deserialization config takes the feature without the deprecated call.
+        mapper.setConfig(mapper.getDeserializationConfig().without(MapperFeature.ALLOW_COERCION_OF_SCALARS));
         return mapper
                 .registerModule(new ExactEnumModule())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -169,7 +174,6 @@ public class SparesApplication extends Application<SparesConfiguration> {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
@@ -181,6 +185,14 @@ public class SparesApplication extends Application<SparesConfiguration> {
      */
     protected Clock clock() {
         return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+    }
+
+    /**
+     * The time source of the rate limit: monotonic, as elapsed time must be (the wall clock can step back); tests
+     * replace it with one they move.
+     */
+    protected LongSupplier nanoTime() {
+        return System::nanoTime;
     }
 
     @Override
@@ -210,8 +222,8 @@ public class SparesApplication extends Application<SparesConfiguration> {
         registerCatalogue(environment, services, posts);
         registerStock(environment, services, posts);
         registerRepairs(environment, services, posts);
-        environment.lifecycle().manage(new ReservationExpiryJob(services.reservations(),
-                configuration.getReservations().getExpiryInterval()));
+        ScheduledJob.every(environment.lifecycle(), "reservation-expiry",
+                configuration.getReservations().getExpiryInterval(), new ReservationExpiryJob(services.reservations()));
         environment.jersey().register(new OptimizerResource(new OptimizerService(transactions,
                 settings.getOptimizerTimeLimit().toMilliseconds(), settings.getOptimizerConcurrentSolves()), posts));
         environment.jersey().register(new ReportResource(new ReportService(transactions),
@@ -222,13 +234,14 @@ public class SparesApplication extends Application<SparesConfiguration> {
 
         TokenAuthenticator authenticator = new TokenAuthenticator(services.users());
         registerAuth(environment, authenticator);
-        registerRateLimit(environment, settings);
+        registerRateLimit(environment, settings, nanoTime());
         registerErrors(environment);
         registerFilters(environment, settings, mapper, authenticator);
-        environment.lifecycle().manage(new IdempotencyPurgeJob(new IdempotencyKeys(transactions), clock,
-                settings.getIdempotencyRetention(), settings.getIdempotencyPurgeInterval()));
+        ScheduledJob.every(environment.lifecycle(), "idempotency-purge", settings.getIdempotencyPurgeInterval(),
+                new IdempotencyPurgeJob(new IdempotencyKeys(transactions), clock, settings.getIdempotencyRetention()));
         // On the real clock, not the service's: commands on other machines compare it with theirs.
-        environment.lifecycle().manage(new InstanceHeartbeat(jdbi, Clock.systemUTC()));
+        environment.lifecycle().manage(new InstanceHeartbeat(jdbi, Clock.systemUTC(),
+                environment.lifecycle().scheduledExecutorService("instance-heartbeat-%d", true).build()));
     }
 
     private static void registerCatalogue(Environment environment, Services services, IdempotentPosts posts) {
@@ -256,8 +269,7 @@ public class SparesApplication extends Application<SparesConfiguration> {
             IdempotentPosts posts, SparesSettings settings) {
         OptimizationRunner runner = new OptimizationRunner(transactions, services.clock(),
                 settings.getOptimizerTimeLimit().toMilliseconds());
-        OptimizationJob job = new OptimizationJob(runner);
-        environment.lifecycle().manage(job);
+        OptimizationJob job = OptimizationJob.managed(environment.lifecycle(), runner);
         environment.jersey().register(new OptimizationResource(new OptimizationService(transactions,
                 services.positions(), runner, job::submit, services.clock()), posts));
     }
@@ -288,10 +300,10 @@ public class SparesApplication extends Application<SparesConfiguration> {
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));
     }
 
-    private static void registerRateLimit(Environment environment, SparesSettings settings) {
+    private static void registerRateLimit(Environment environment, SparesSettings settings, LongSupplier nanoTime) {
         if (settings.getRateLimitPerSecond() > 0) {
             environment.jersey().register(new RateLimitFilter(settings.getRateLimitPerSecond(),
-                    settings.getRateLimitBurst(), environment.metrics().meter("spares.rate-limited")));
+                    settings.getRateLimitBurst(), environment.metrics().meter("spares.rate-limited"), nanoTime));
         }
     }
 

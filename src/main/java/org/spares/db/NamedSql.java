@@ -124,6 +124,8 @@ public final class NamedSql {
 
     /** A statement failed; the SQLException (with its state and vendor code for {@link SqlErrors}) is the cause. */
     public static final class StatementFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         StatementFailure(SQLException cause) {
             super("a database statement failed", cause);
         }

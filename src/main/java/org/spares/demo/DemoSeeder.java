@@ -2,7 +2,6 @@ package org.spares.demo;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -55,8 +54,7 @@ public final class DemoSeeder {
         createCatalogue(world, catalogue);
         DemoStock stock = new DemoStock(world, catalogue);
         stock.startingStock();
-        DemoRepairs repairs = new DemoRepairs(world, catalogue, stock, new ReservationExpiryJob(services.reservations(),
-                io.dropwizard.util.Duration.minutes(1)));
+        DemoRepairs repairs = new DemoRepairs(world, catalogue, stock, new ReservationExpiryJob(services.reservations()));
         int reported = 0;
         for (int day = 0; day < settings.days(); day++) {
             Instant dayStart = settings.start().plusSeconds(86_400L * day);

@@ -2,7 +2,6 @@ package org.spares.domain;
 
 import java.security.Principal;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.spares.domain.DomainException;
@@ -45,17 +44,6 @@ public record Caller(long id, String name, Role role, Set<String> depots) implem
 
     public void requireDepots(Collection<String> depotCodes) {
         depotCodes.forEach(this::requireDepot);
-    }
-
-    /** Throws 403 FORBIDDEN unless the caller has one of the roles (ADMIN always has). */
-    public void requireRole(Role... roles) {
-        for (Role wanted : roles) {
-            if (hasRole(wanted)) {
-                return;
-            }
-        }
-        throw new DomainException(ErrorCode.FORBIDDEN, "your role " + role + " may not do this",
-                Map.of("allowedRoles", List.of(roles).toString()));
     }
 
     /**

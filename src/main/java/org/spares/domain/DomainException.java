@@ -45,8 +45,4 @@ public class DomainException extends RuntimeException {
     public static DomainException notFound(String what, Object key) {
         return new DomainException(ErrorCode.NOT_FOUND, what + " " + key + " not found", Map.of());
     }
-
-    public static DomainException validation(String field, String message) {
-        return new DomainException(ErrorCode.VALIDATION_FAILED, field + ": " + message, Map.of("field", field));
-    }
 }

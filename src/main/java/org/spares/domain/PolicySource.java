@@ -2,6 +2,7 @@ package org.spares.domain;
 
 
 
+
 /** Where a policy change came from. */
 public enum PolicySource {
     MANUAL,

@@ -2,6 +2,7 @@ package org.spares.domain;
 
 
 
+
 /** A repair order's priority; a higher rank is filled first when stock arrives for waiting backorders. */
 public enum Priority {
     LOW(1),

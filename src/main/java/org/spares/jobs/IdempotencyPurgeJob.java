@@ -1,73 +1,80 @@
 package org.spares.jobs;
 
-import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.util.Duration;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spares.service.IdempotencyKeys;
 
-/** Deletes stored Idempotency-Key answers older than the retention, in small batches, on a schedule. */
-public class IdempotencyPurgeJob implements Managed {
+/**
+ * Deletes stored Idempotency-Key answers older than the retention, in small batches. A batch that fails is retried
+ * one key at a time, so a key that cannot be deleted is logged with its id and skipped for the rest of the pass
+ * instead of stalling the purge; the next pass tries it again.
+ */
+public class IdempotencyPurgeJob implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyPurgeJob.class);
     private static final int BATCH = 500;
 
     private final IdempotencyKeys keys;
     private final Clock clock;
     private final Duration retention;
-    private final Duration interval;
-    private ScheduledExecutorService executor;
 
-    public IdempotencyPurgeJob(IdempotencyKeys keys, Clock clock, Duration retention, Duration interval) {
+    public IdempotencyPurgeJob(IdempotencyKeys keys, Clock clock, Duration retention) {
         this.keys = keys;
         this.clock = clock;
         this.retention = retention;
-        this.interval = interval;
     }
 
+    /** One scheduled pass. */
     @Override
-    public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "idempotency-purge");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = interval.toMilliseconds();
-        executor.scheduleWithFixedDelay(this::purgeQuietly, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() throws InterruptedException {
-        executor.shutdown();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
+    public void run() {
+        int deleted = purge();
+        if (deleted > 0) {
+            LOG.info("purged {} idempotency keys", deleted);
+        }
     }
 
     /** Deletes every expired key; returns how many. */
     public int purge() {
         Instant before = clock.instant().minusMillis(retention.toMilliseconds());
+        Set<Long> skipped = new HashSet<>();
         int total = 0;
-        while (true) {
-            int deleted = keys.purgeBatch(before, BATCH);
-            total += deleted;
-            if (deleted < BATCH) {
+        while (!Thread.currentThread().isInterrupted()) {
+            int limit = BATCH + skipped.size();
+            List<Long> expired = keys.expired(before, limit);
+            List<Long> fresh = expired.stream().filter(id -> !skipped.contains(id)).toList();
+            if (!fresh.isEmpty()) {
+                total += deleteOrIsolate(fresh, skipped);
+            }
+            if (expired.size() < limit || fresh.isEmpty()) {
                 return total;
             }
         }
+        return total;
     }
 
-    private void purgeQuietly() {
+    private int deleteOrIsolate(List<Long> ids, Set<Long> skipped) {
         try {
-            int deleted = purge();
-            if (deleted > 0) {
-                LOG.info("purged {} idempotency keys", deleted);
+            return delete(ids);
+        } catch (RuntimeException batchFailure) {
+            int deleted = 0;
+            for (long id : ids) {
+                try {
+                    deleted += delete(List.of(id));
+                } catch (RuntimeException failure) {
+                    LOG.warn("idempotency key {} could not be purged; skipped until the next pass", id, failure);
+                    skipped.add(id);
+                }
             }
-        } catch (RuntimeException failure) {
-            // The next run tries again; a failed purge loses nothing.
-            LOG.warn("idempotency purge failed: {}", failure.toString());
+            return deleted;
         }
+    }
+
+    private int delete(List<Long> ids) {
+        return keys.delete(ids);
     }
 }

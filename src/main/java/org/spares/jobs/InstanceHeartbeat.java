@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
@@ -36,14 +35,16 @@ public class InstanceHeartbeat implements Managed {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final ScheduledExecutorService executor;
     private final String id = UUID.randomUUID().toString();
     private final String host = describeHost();
     private Instant startedAt;
-    private ScheduledExecutorService executor;
 
-    public InstanceHeartbeat(Jdbi jdbi, Clock clock) {
+    /** {@code executor} is this heartbeat's own (in the service, one Dropwizard's lifecycle built). */
+    public InstanceHeartbeat(Jdbi jdbi, Clock clock, ScheduledExecutorService executor) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.executor = executor;
     }
 
     /** Servers whose heartbeat is fresh at {@code now}: those that are using the database. */
@@ -55,15 +56,11 @@ public class InstanceHeartbeat implements Managed {
     public void start() {
         startedAt = clock.instant();
         beatQuietly(true);
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "instance-heartbeat");
-            thread.setDaemon(true);
-            return thread;
-        });
         long every = INTERVAL.toMillis();
         executor.scheduleWithFixedDelay(() -> beatQuietly(false), every, every, TimeUnit.MILLISECONDS);
     }
 
+    /** Ends the beats before deleting the row (a late beat would write it back), ahead of Dropwizard's own stop. */
     @Override
     public void stop() throws InterruptedException {
         executor.shutdown();

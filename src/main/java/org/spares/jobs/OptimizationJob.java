@@ -1,10 +1,11 @@
 package org.spares.jobs;
 
 import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +22,24 @@ public class OptimizationJob implements Managed {
     private static final int QUEUE = 1000;
 
     private final OptimizationRunner runner;
-    private ThreadPoolExecutor executor;
+    private final ExecutorService executor;
 
-    public OptimizationJob(OptimizationRunner runner) {
+    /** {@code executor} runs the solves: one thread, a bounded queue, this job's alone. */
+    public OptimizationJob(OptimizationRunner runner, ExecutorService executor) {
         this.runner = runner;
+        this.executor = executor;
+    }
+
+    /** Builds the job's executor in the lifecycle (one daemon thread, a bounded queue) and manages the job. */
+    public static OptimizationJob managed(LifecycleEnvironment lifecycle, OptimizationRunner runner) {
+        ExecutorService executor = lifecycle.executorService("optimization-run", runnable -> {
+            Thread thread = new Thread(runnable, "optimization-run");
+            thread.setDaemon(true);
+            return thread;
+        }).minThreads(1).maxThreads(1).workQueue(new ArrayBlockingQueue<>(QUEUE)).build();
+        OptimizationJob job = new OptimizationJob(runner, executor);
+        lifecycle.manage(job);
+        return job;
     }
 
     @Override
@@ -33,17 +48,14 @@ public class OptimizationJob implements Managed {
         if (failed > 0) {
             LOG.warn("marked {} optimization runs left queued or running by a restart as FAILED", failed);
         }
-        executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE),
-                runnable -> {
-                    Thread thread = new Thread(runnable, "optimization-run");
-                    thread.setDaemon(true);
-                    return thread;
-                });
     }
 
+    /**
+     * Interrupts a running solve, which makes the runner record the run as FAILED ("the service stopped"); this
+     * stops before Dropwizard's own executor manager, whose plain shutdown would let a solve run to its limit.
+     */
     @Override
     public void stop() throws InterruptedException {
-        // Interrupting a solve makes the runner record the run as FAILED ("the service stopped").
         executor.shutdownNow();
         if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
             LOG.warn("an optimization run did not stop within 10 s");
@@ -60,14 +72,21 @@ public class OptimizationJob implements Managed {
         }
     }
 
-    /** Marks every QUEUED or RUNNING run FAILED and frees its depots; returns how many. */
+    /**
+     * Marks every QUEUED or RUNNING run FAILED and frees its depots; returns how many. A run that cannot be marked
+     * is logged with its id and skipped, so it does not keep the others (or the server's start) from going on.
+     */
     public int failInterrupted() {
         List<Long> active = runner.active();
         int failed = 0;
         for (long id : active) {
-            if (runner.end(id, OptimizationStatus.FAILED, "INTERRUPTED",
-                    "the service restarted while this run was queued or running; start it again")) {
-                failed++;
+            try {
+                if (runner.end(id, OptimizationStatus.FAILED, "INTERRUPTED",
+                        "the service restarted while this run was queued or running; start it again")) {
+                    failed++;
+                }
+            } catch (RuntimeException failure) {
+                LOG.error("optimization {} could not be marked FAILED after a restart; skipped", id, failure);
             }
         }
         return failed;

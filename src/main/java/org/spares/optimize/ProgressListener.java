@@ -2,6 +2,7 @@ package org.spares.optimize;
 
 
 
+
 /** Receives the share of the work done (0..1) and a short phase name; called from the solving thread. */
 @FunctionalInterface
 public interface ProgressListener {

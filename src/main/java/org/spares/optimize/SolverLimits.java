@@ -33,10 +33,6 @@ public record SolverLimits(long timeLimitMillis, BooleanSupplier cancelled, doub
         return new SolverLimits(DEFAULT_TIME_LIMIT_MILLIS, () -> false);
     }
 
-    public SolverLimits withTargetGap(double gap) {
-        return new SolverLimits(timeLimitMillis, cancelled, gap);
-    }
-
     /** Whether the exact phase may stop short of proving the optimum. */
     boolean acceptsGap() {
         return targetGap > PROVE_OPTIMAL;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.spares.db.IdempotencyDao;
 
-/** The retention of Idempotency-Keys: old keys are deleted in small batches, each its own short transaction. */
+/** The retention of Idempotency-Keys: old keys are found, then deleted in small batches, each its own transaction. */
 public final class IdempotencyKeys {
     private final Transactions transactions;
 
@@ -12,12 +12,13 @@ public final class IdempotencyKeys {
         this.transactions = transactions;
     }
 
-    /** Deletes up to {@code limit} keys created before the instant; returns how many. */
-    public int purgeBatch(Instant before, int limit) {
-        return transactions.inTransaction(handle -> {
-            IdempotencyDao keys = handle.attach(IdempotencyDao.class);
-            List<Long> ids = keys.expired(before, limit);
-            return ids.isEmpty() ? 0 : keys.delete(ids);
-        });
+    /** Up to {@code limit} keys created before the instant, oldest first. */
+    public List<Long> expired(Instant before, int limit) {
+        return transactions.read(handle -> handle.attach(IdempotencyDao.class).expired(before, limit));
+    }
+
+    /** Deletes the keys; returns how many were deleted. */
+    public int delete(List<Long> ids) {
+        return transactions.inTransaction(handle -> handle.attach(IdempotencyDao.class).delete(ids));
     }
 }

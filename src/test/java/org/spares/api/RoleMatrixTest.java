@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -240,8 +239,7 @@ class RoleMatrixTest {
         assertThat(description.status()).isEqualTo(200);
         Set<String> described = new TreeSet<>();
         JsonNode paths = description.json().get("paths");
-        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = it.next();
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
             path.getValue().fieldNames().forEachRemaining(method -> described.add(method.toUpperCase() + " "
                     + path.getKey()));
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.Executors;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +36,8 @@ class InstanceHeartbeatTest {
 
     @Test
     void aServerIsRunningFromStartToStop() throws Exception {
-        InstanceHeartbeat heartbeat = new InstanceHeartbeat(jdbi, Clock.fixed(NOW, ZoneOffset.UTC));
+        InstanceHeartbeat heartbeat = new InstanceHeartbeat(jdbi, Clock.fixed(NOW, ZoneOffset.UTC),
+                Executors.newSingleThreadScheduledExecutor());
         heartbeat.start();
         try {
             assertThat(InstanceHeartbeat.running(jdbi, NOW)).singleElement().satisfies(instance -> {
@@ -54,7 +56,8 @@ class InstanceHeartbeatTest {
     void aStartPurgesRowsOfServersKilledLongAgo() throws Exception {
         Instant dayAgo = NOW.minusSeconds(2 * 86_400);
         jdbi.useExtension(InstanceDao.class, instances -> instances.beat("killed", "elsewhere", dayAgo, dayAgo));
-        InstanceHeartbeat heartbeat = new InstanceHeartbeat(jdbi, Clock.fixed(NOW, ZoneOffset.UTC));
+        InstanceHeartbeat heartbeat = new InstanceHeartbeat(jdbi, Clock.fixed(NOW, ZoneOffset.UTC),
+                Executors.newSingleThreadScheduledExecutor());
         heartbeat.start();
         heartbeat.stop();
         long rows = jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM instances")

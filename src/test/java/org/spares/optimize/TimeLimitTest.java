@@ -19,8 +19,8 @@ class TimeLimitTest {
         OptimizeRequest model = RealisticModels.generate(10, 1000, 365, 5L);
         FrontierRequest request = new FrontierRequest(model.parts(), model.depots(), model.demand(), null, null,
                 null, null, 200);
-        DomainException refused = catchThrowableOfType(() -> Optimizer.frontier(request,
-                new SolverLimits(1, () -> false), ProgressListener.NONE), DomainException.class);
+        DomainException refused = catchThrowableOfType(DomainException.class, () -> Optimizer.frontier(request,
+                new SolverLimits(1, () -> false), ProgressListener.NONE));
         assertThat(refused).isNotNull();
         assertThat(refused.code()).isEqualTo(ErrorCode.UNAVAILABLE);
         assertThat(refused.getMessage()).contains("1 ms");
@@ -29,8 +29,8 @@ class TimeLimitTest {
     @Test
     void aSolveWithNoPlanByItsTimeLimitIs503NamingTheLimit() {
         OptimizeRequest request = RealisticModels.generate(10, 1000, 365, 5L);
-        DomainException refused = catchThrowableOfType(() -> Optimizer.solve(request,
-                new SolverLimits(1, () -> false), ProgressListener.NONE), DomainException.class);
+        DomainException refused = catchThrowableOfType(DomainException.class, () -> Optimizer.solve(request,
+                new SolverLimits(1, () -> false), ProgressListener.NONE));
         assertThat(refused).isNotNull();
         assertThat(refused.code()).isEqualTo(ErrorCode.UNAVAILABLE);
         assertThat(refused.details()).containsEntry("timeLimitMillis", 1L);

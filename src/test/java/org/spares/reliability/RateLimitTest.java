@@ -3,6 +3,7 @@ package org.spares.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,25 +14,26 @@ import org.spares.config.SparesConfiguration;
 import org.spares.domain.Role;
 import org.spares.support.ApiClient;
 import org.spares.support.ApiClient.Reply;
+import org.spares.support.ClockedSparesApplication;
 import org.spares.support.Fixtures;
 import org.spares.support.TestApp;
 
 
 /**
- * The per-user rate limit (one request per 4 s, burst 10: slow enough that a slow machine cannot refill the
- * bucket between two requests of the test): a user past it gets 429 RATE_LIMITED with Retry-After and the
+ * The per-user rate limit (one request per 4 s, burst 10) on a time source the test moves, so no token arrives
+ * between two requests unless the test says so: a user past it gets 429 RATE_LIMITED with Retry-After and the
  * error body of API.md, a refused write changes nothing, another user is not affected, and the user is served
  * again once the bucket refills.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class RateLimitTest {
-    private static final TestApp APP = TestApp.configured(Map.of("spares.rateLimitPerSecond", 0.25,
+    private static final TestApp APP = TestApp.clockedAndConfigured(Map.of("spares.rateLimitPerSecond", 0.25,
             "spares.rateLimitBurst", 10));
     @RegisterExtension
     static final DropwizardAppExtension<SparesConfiguration> EXTENSION = APP.extension();
 
     @Test
-    void aUserPastTheLimitIsRefusedAloneAndServedAgainLater() throws Exception {
+    void aUserPastTheLimitIsRefusedAloneAndServedAgainLater() {
         ApiClient admin = APP.admin();
         Fixtures.depot(admin, "NYC");
         Fixtures.part(admin, "Q1", 2.0);
@@ -59,7 +61,9 @@ class RateLimitTest {
         assertThat(other.get("/api/v1/depots/NYC/stock/Q1").json().get("onHand").asInt()).as("nothing received")
                 .isZero();
 
-        Thread.sleep(4_500);
+        ClockedSparesApplication.NANO_TIME.addAndGet(Duration.ofMillis(3_900).toNanos());
+        assertThat(greedy.get("/api/v1/depots/NYC/stock/Q1").status()).as("not yet refilled").isEqualTo(429);
+        ClockedSparesApplication.NANO_TIME.addAndGet(Duration.ofMillis(200).toNanos());
         assertThat(greedy.get("/api/v1/depots/NYC/stock/Q1").status()).as("refilled").isEqualTo(200);
     }
 }

@@ -314,7 +314,7 @@ class OptimizationRunsEndToEndTest {
         Fixtures.depot(admin, "GONE");
         long id = createDirectly("GONE");
         OptimizationJob restarted = new OptimizationJob(
-                new OptimizationRunner(transactions, Clock.systemUTC(), 20_000));
+                new OptimizationRunner(transactions, Clock.systemUTC(), 20_000), Executors.newSingleThreadExecutor());
         assertThat(restarted.failInterrupted()).isGreaterThanOrEqualTo(1);
         JsonNode run = admin.get("/api/v1/optimizations/" + id).json();
         assertThat(run.get("status").asText()).isEqualTo("FAILED");

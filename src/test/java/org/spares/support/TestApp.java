@@ -69,6 +69,13 @@ public final class TestApp {
                 overrides);
     }
 
+    /** As {@link #configured}, on {@link ClockedSparesApplication#CLOCK}, which the test moves by hand. */
+    public static TestApp clockedAndConfigured(Map<String, Object> values, ConfigOverride... overrides) {
+        TestDatabase database = TestDatabase.fresh();
+        return new TestApp(database, database.url(), ClockedSparesApplication.class, TestConfigFile.with(values),
+                overrides);
+    }
+
     /** The app on {@link ClockedSparesApplication#CLOCK}, which the test moves by hand. */
     public static TestApp clocked(ConfigOverride... overrides) {
         return new TestApp(TestDatabase.fresh(), ClockedSparesApplication.class, overrides);
