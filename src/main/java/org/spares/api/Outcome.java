@@ -4,6 +4,8 @@ package org.spares.api;
 
 
 
+
+
 /**
  * What a POST answers: status, the object that becomes the JSON body, and the Location of a created object.
  * {@code storedBody}, when set, is what an Idempotency-Key replay answers instead of {@code body}: a new user's

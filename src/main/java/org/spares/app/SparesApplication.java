@@ -35,6 +35,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.spares.api.IdempotentPosts;
 import org.spares.api.PartCsv;
 import org.spares.api.PatchMerger;
+import org.spares.api.auth.BearerHeaderFilter;
+import org.spares.api.auth.JsonUnauthorizedHandler;
+import org.spares.api.auth.RoleAuthorizer;
+import org.spares.api.auth.TokenAuthenticator;
 import org.spares.api.errors.DomainExceptionMapper;
 import org.spares.api.errors.JsonErrorHandler;
 import org.spares.api.errors.JsonExceptionMapper;
@@ -60,10 +64,6 @@ import org.spares.api.resources.ReservationResource;
 import org.spares.api.resources.StockResource;
 import org.spares.api.resources.TransferResource;
 import org.spares.api.resources.UserResource;
-import org.spares.auth.BearerHeaderFilter;
-import org.spares.auth.JsonUnauthorizedHandler;
-import org.spares.auth.RoleAuthorizer;
-import org.spares.auth.TokenAuthenticator;
 import org.spares.cli.AddUserCommand;
 import org.spares.cli.CheckLedgerCommand;
 import org.spares.cli.CommandLine;
@@ -85,6 +85,7 @@ import org.spares.jobs.OptimizationJob;
 import org.spares.jobs.ReservationExpiryJob;
 import org.spares.jobs.ScheduledJob;
 import org.spares.service.IdempotencyKeys;
+import org.spares.service.Instances;
 import org.spares.service.OptimizationRunner;
 import org.spares.service.OptimizationService;
 import org.spares.service.OptimizerService;
@@ -240,7 +241,7 @@ public class SparesApplication extends Application<SparesConfiguration> {
         ScheduledJob.every(environment.lifecycle(), "idempotency-purge", settings.getIdempotencyPurgeInterval(),
                 new IdempotencyPurgeJob(new IdempotencyKeys(transactions), clock, settings.getIdempotencyRetention()));
         // On the real clock, not the service's: commands on other machines compare it with theirs.
-        environment.lifecycle().manage(new InstanceHeartbeat(jdbi, Clock.systemUTC(),
+        environment.lifecycle().manage(new InstanceHeartbeat(new Instances(transactions), Clock.systemUTC(),
                 environment.lifecycle().scheduledExecutorService("instance-heartbeat-%d", true).build()));
     }
 

@@ -4,6 +4,8 @@ package org.spares.cli;
 
 
 
+
+
 /**
  * An ordinary reason for a command to stop (a missing file, a database that is not empty, a server in the way):
  * {@link CommandLine} prints its message as one line on stderr and exits 1, without a stack trace. The message

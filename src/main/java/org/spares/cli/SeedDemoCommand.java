@@ -8,14 +8,13 @@ import java.time.Instant;
 import java.util.List;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.jdbi.v3.core.Jdbi;
 import org.spares.config.DatabaseSetup;
 import org.spares.config.SparesConfiguration;
-import org.spares.db.InstanceDao.Instance;
 import org.spares.demo.DemoCounts;
 import org.spares.demo.DemoSeeder;
 import org.spares.demo.DemoSettings;
-import org.spares.jobs.InstanceHeartbeat;
+import org.spares.domain.ServerInstance;
+import org.spares.service.Instances;
 import org.spares.service.StoreContents;
 import org.spares.service.Transactions;
 
@@ -53,7 +52,7 @@ public class SeedDemoCommand extends ConfiguredCommand<SparesConfiguration> {
         long started = System.nanoTime();
         DemoCounts counts;
         try (DatabaseSetup.CommandDatabase database = DatabaseSetup.openForCommand(configuration, "seed-demo")) {
-            refuseBesideServer(database.jdbi());
+            refuseBesideServer(new Instances(database.transactions()));
             // The seeder refuses a database that is not empty (DomainException), also before it writes anything.
             Transactions transactions = database.transactions();
             counts = new DemoSeeder(clock -> database.services(transactions, clock), new StoreContents(transactions))
@@ -68,16 +67,16 @@ public class SeedDemoCommand extends ConfiguredCommand<SparesConfiguration> {
      * (reservation expiry, backorder fill) and would change rows under the simulation, which then fails part-way.
      * So seed-demo refuses, before its first write, while any server's heartbeat is fresh.
      */
-    private static void refuseBesideServer(Jdbi jdbi) {
+    private static void refuseBesideServer(Instances instances) {
         Instant now = Clock.systemUTC().instant();
-        List<Instance> servers = InstanceHeartbeat.running(jdbi, now);
+        List<ServerInstance> servers = instances.running(now);
         if (!servers.isEmpty()) {
-            Instance server = servers.get(0);
+            ServerInstance server = servers.get(0);
             throw new CommandFailure("a Spares server is using this database (" + server.host() + ", last seen "
                     + Math.max(0, Duration.between(server.seenAt(), now).toSeconds()) + " s ago"
                     + (servers.size() > 1 ? ", and " + (servers.size() - 1) + " more" : "")
                     + "); stop it, then run seed-demo (a stopped server counts for up to "
-                    + InstanceHeartbeat.FRESH_FOR.toSeconds() + " s) and start the server after it");
+                    + Instances.FRESH_FOR.toSeconds() + " s) and start the server after it");
         }
     }
 }

@@ -6,13 +6,10 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.spares.domain.ServerInstance;
 
 /** The heartbeat rows of running servers (table {@code instances}). */
 public interface InstanceDao {
-    /** A server's row: where it runs, when it started and when it last said it is alive. */
-    record Instance(String id, String host, Instant startedAt, Instant seenAt) {
-    }
-
     /** One statement for the first beat and every later one; it also puts back a row someone deleted. */
     @SqlUpdate("""
             INSERT INTO instances (id, host, started_at, seen_at) VALUES (:id, :host, :startedAt, :seenAt)
@@ -29,6 +26,6 @@ public interface InstanceDao {
     int deleteSeenBefore(@Bind("before") Instant before);
 
     @SqlQuery("SELECT id, host, started_at, seen_at FROM instances WHERE seen_at >= :since ORDER BY seen_at DESC, id")
-    @RegisterConstructorMapper(Instance.class)
-    List<Instance> seenSince(@Bind("since") Instant since);
+    @RegisterConstructorMapper(ServerInstance.class)
+    List<ServerInstance> seenSince(@Bind("since") Instant since);
 }

@@ -4,6 +4,8 @@ package org.spares.demo;
 
 
 
+
+
 /** What a demo replay did, for its progress lines and its summary. */
 public final class DemoCounts {
     int repairOrders;

@@ -3,6 +3,8 @@ package org.spares.domain;
 
 
 
+
+
 /**
  * The error codes of API.md. Each code owns the HTTP status it is answered with, so services raise a code and
  * never think about HTTP.

@@ -3,6 +3,8 @@ package org.spares.domain;
 
 
 
+
+
 /** Ledger row types. The sign of a row's quantity follows its type. */
 public enum MovementType {
     RECEIPT,

@@ -3,6 +3,8 @@ package org.spares.domain;
 
 
 
+
+
 /** Where a policy change came from. */
 public enum PolicySource {
     MANUAL,

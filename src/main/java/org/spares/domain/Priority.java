@@ -3,6 +3,8 @@ package org.spares.domain;
 
 
 
+
+
 /** A repair order's priority; a higher rank is filled first when stock arrives for waiting backorders. */
 public enum Priority {
     LOW(1),

@@ -3,6 +3,8 @@ package org.spares.domain;
 
 
 
+
+
 /** What a user may do; see API.md "Auth". ADMIN passes every role check. */
 public enum Role {
     ADMIN,

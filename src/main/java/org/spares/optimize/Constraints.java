@@ -3,6 +3,8 @@ package org.spares.optimize;
 
 
 
+
+
 /** The shared tolerance for every constraint comparison (OPTIMIZER.md: 1e-12). */
 final class Constraints {
     static final double TOLERANCE = 1e-12;

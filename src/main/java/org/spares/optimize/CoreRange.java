@@ -3,6 +3,8 @@ package org.spares.optimize;
 
 
 
+
+
 /**
  * Reduced-cost fixing for one scope. Moving position i from its relaxed level to level s raises the Lagrangian
  * bound by the sum of the reduced costs of the flipped units (the relaxation separates), a convex function of s;

@@ -3,6 +3,8 @@ package org.spares.optimize;
 
 
 
+
+
 /**
  * Lower bounds by Lagrangian relaxation of the rows of a {@link UnitProblem}. For any multipliers >= 0 the
  * relaxed problem separates into single units, so its value is a valid lower bound (weak duality); the

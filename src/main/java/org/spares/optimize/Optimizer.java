@@ -3,6 +3,8 @@ package org.spares.optimize;
 
 
 
+
+
 /**
  * The entry points for the HTTP resource, the background run and the CLI: validate, build, solve.
  * Pure functions: no I/O, no shared state; safe to call from many threads.

@@ -3,6 +3,8 @@ package org.spares.optimize;
 
 
 
+
+
 /**
  * The distribution of the pipeline X (units on order) of one position, with the single-item (S-1, S) formulas.
  *

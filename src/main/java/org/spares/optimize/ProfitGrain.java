@@ -3,6 +3,8 @@ package org.spares.optimize;
 
 
 
+
+
 /**
  * Finds a grid all profits lie on, such as 0.05 when every holding cost is a price in cents times a rate of 0.25
  * or 0.2. The exact knapsack may then drop any state whose bound, rounded down to the grid, does not beat the

@@ -3,6 +3,8 @@ package org.spares.optimize;
 
 
 
+
+
 /** Receives the share of the work done (0..1) and a short phase name; called from the solving thread. */
 @FunctionalInterface
 public interface ProgressListener {

@@ -3,6 +3,8 @@ package org.spares.optimize;
 
 
 
+
+
 /** Sums of positive terms behind EBO and EOH; each converges without cancellation in its own region. */
 final class TailSums {
     private static final double NEGLIGIBLE = 1e-18;

@@ -21,7 +21,7 @@ import org.spares.service.Transactions;
  * The layers of Spares, stated once and held by the build:
  *
  * <pre>
- * domain  <-  db  <-  service  <-  api (with auth), jobs, demo, config  <-  cli  <-  app
+ * domain  <-  db  <-  service  <-  api, jobs, demo, config  <-  cli  <-  app
  *        <-  optimize, report (pure calculators)  <-  service
  * </pre>
  *
@@ -52,7 +52,7 @@ class ArchitectureTest {
                 .layer("optimize").definedBy("org.spares.optimize..")
                 .layer("report").definedBy("org.spares.report..")
                 .layer("service").definedBy("org.spares.service..")
-                .layer("api").definedBy("org.spares.api..", "org.spares.auth..")
+                .layer("api").definedBy("org.spares.api..")
                 .layer("jobs").definedBy("org.spares.jobs..")
                 .layer("demo").definedBy("org.spares.demo..")
                 .layer("config").definedBy("org.spares.config..")
@@ -84,7 +84,7 @@ class ArchitectureTest {
     @Test
     void onlyTheDataLayersTouchTheDatabase() {
         noClasses()
-                .that().resideInAnyPackage("org.spares.api..", "org.spares.auth..", "org.spares.jobs..",
+                .that().resideInAnyPackage("org.spares.api..", "org.spares.jobs..",
                         "org.spares.demo..", "org.spares.cli..", "org.spares.domain..", "org.spares.optimize..",
                         "org.spares.report..")
                 .and(DescribedPredicate.not(BULK_LOADING))

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.spares.db.InstanceDao;
 import org.spares.domain.Lifecycle;
+import org.spares.service.Instances;
 import org.spares.support.TestDatabase;
+import org.spares.support.TestServices;
 
 
 /** A running server's heartbeat row: fresh while it runs, gone after a clean stop, ignored once stale. */
@@ -22,11 +24,13 @@ class InstanceHeartbeatTest {
 
     private TestDatabase database;
     private Jdbi jdbi;
+    private Instances instances;
 
     @BeforeAll
     void migrate() {
         database = TestDatabase.fresh();
         jdbi = database.migratedJdbi();
+        instances = new Instances(TestServices.transactions(jdbi));
     }
 
     @AfterAll
@@ -36,27 +40,27 @@ class InstanceHeartbeatTest {
 
     @Test
     void aServerIsRunningFromStartToStop() throws Exception {
-        InstanceHeartbeat heartbeat = new InstanceHeartbeat(jdbi, Clock.fixed(NOW, ZoneOffset.UTC),
+        InstanceHeartbeat heartbeat = new InstanceHeartbeat(instances, Clock.fixed(NOW, ZoneOffset.UTC),
                 Executors.newSingleThreadScheduledExecutor());
         heartbeat.start();
         try {
-            assertThat(InstanceHeartbeat.running(jdbi, NOW)).singleElement().satisfies(instance -> {
+            assertThat(instances.running(NOW)).singleElement().satisfies(instance -> {
                 assertThat(instance.host()).contains("pid " + ProcessHandle.current().pid());
                 assertThat(instance.seenAt()).isEqualTo(NOW);
             });
-            assertThat(InstanceHeartbeat.running(jdbi, NOW.plus(InstanceHeartbeat.FRESH_FOR).plusSeconds(1)))
+            assertThat(instances.running(NOW.plus(Instances.FRESH_FOR).plusSeconds(1)))
                     .as("a server killed without a stop stops counting once its beat is stale").isEmpty();
         } finally {
             heartbeat.stop();
         }
-        assertThat(InstanceHeartbeat.running(jdbi, NOW)).isEmpty();
+        assertThat(instances.running(NOW)).isEmpty();
     }
 
     @Test
     void aStartPurgesRowsOfServersKilledLongAgo() throws Exception {
         Instant dayAgo = NOW.minusSeconds(2 * 86_400);
         jdbi.useExtension(InstanceDao.class, instances -> instances.beat("killed", "elsewhere", dayAgo, dayAgo));
-        InstanceHeartbeat heartbeat = new InstanceHeartbeat(jdbi, Clock.fixed(NOW, ZoneOffset.UTC),
+        InstanceHeartbeat heartbeat = new InstanceHeartbeat(instances, Clock.fixed(NOW, ZoneOffset.UTC),
                 Executors.newSingleThreadScheduledExecutor());
         heartbeat.start();
         heartbeat.stop();

@@ -14,10 +14,10 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import org.spares.api.auth.BearerHeaderFilter;
+import org.spares.api.auth.TokenAuthenticator;
 import org.spares.api.errors.ErrorBody;
 import org.spares.api.errors.UnexpectedExceptionMapper;
-import org.spares.auth.BearerHeaderFilter;
-import org.spares.auth.TokenAuthenticator;
 import org.spares.domain.Caller;
 import org.spares.domain.ErrorCode;
 

@@ -1,4 +1,4 @@
-package org.spares.auth;
+package org.spares.api.auth;
 
 import io.dropwizard.auth.Authorizer;
 import jakarta.ws.rs.container.ContainerRequestContext;

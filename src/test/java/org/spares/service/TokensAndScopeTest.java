@@ -1,4 +1,4 @@
-package org.spares.auth;
+package org.spares.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.spares.auth;
+package org.spares.api.auth;
 
 import io.dropwizard.auth.AuthFilter;
 import jakarta.annotation.Priority;
@@ -19,7 +19,7 @@ import org.spares.domain.Caller;
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class BearerHeaderFilter extends AuthFilter<String, Caller> {
-    public static final String AUTHENTICATED = "org.spares.auth.caller";
+    public static final String AUTHENTICATED = "org.spares.api.auth.caller";
     private static final String SCHEME = "Bearer";
 
     private BearerHeaderFilter() {

@@ -1,4 +1,4 @@
-package org.spares.auth;
+package org.spares.api.auth;
 
 import io.dropwizard.auth.Authenticator;
 import java.util.Optional;
