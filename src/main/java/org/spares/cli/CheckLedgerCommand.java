@@ -21,7 +21,7 @@ public class CheckLedgerCommand extends ConfiguredCommand<SparesConfiguration> {
     protected void run(Bootstrap<SparesConfiguration> bootstrap, Namespace namespace, SparesConfiguration configuration) {
         List<String> violations;
         try (DatabaseSetup.CommandDatabase database = DatabaseSetup.openForCommand(configuration, "check-ledger")) {
-            violations = new LedgerChecker(database.jdbi()).check(System.err::println);
+            violations = new LedgerChecker(database.transactions()).check(System.err::println);
         }
         violations.forEach(System.out::println);
         if (!violations.isEmpty()) {

@@ -1,15 +1,12 @@
 package org.spares.service;
 
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.spares.domain.CostTime;
 import org.spares.domain.MovementType;
 import org.spares.domain.MovingAverage;
@@ -162,10 +159,10 @@ public final class LedgerChecker {
                 + " AS recorded FROM " + table + " e) x WHERE x.recorded IS NULL OR x.recorded <> x.status";
     }
 
-    private final Jdbi jdbi;
+    private final Transactions transactions;
 
-    public LedgerChecker(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    public LedgerChecker(Transactions transactions) {
+        this.transactions = transactions;
     }
 
     /** Every violation found, described; empty when every invariant holds. */
@@ -173,7 +170,7 @@ public final class LedgerChecker {
         List<String> violations = new ArrayList<>();
         // One snapshot for every check: on a live database, separate reads would see changes that commit between
         // them (an expiry between reading a position and its reservations) and report violations that never were.
-        jdbi.useTransaction(snapshotLevel(), handle -> {
+        transactions.snapshot(handle -> {
             int done = 0;
             for (Check check : CHECKS) {
                 runCheck(handle, check, violations);
@@ -182,24 +179,9 @@ public final class LedgerChecker {
             checkAverages(handle, violations);
             progress.accept("checked " + (CHECKS.size() + 1) + "/" + (CHECKS.size() + 1)
                     + ": moving average of every ledger row");
+            return null;
         });
         return violations;
-    }
-
-    /**
-     * MariaDB's REPEATABLE READ reads one snapshot without locking; H2 keeps one snapshot for the whole
-     * transaction only at SERIALIZABLE (its REPEATABLE READ only pins rows already read).
-     */
-    private TransactionIsolationLevel snapshotLevel() {
-        String product = jdbi.withHandle(handle -> {
-            try {
-                return handle.getConnection().getMetaData().getDatabaseProductName();
-            } catch (SQLException unknown) {
-                return "";
-            }
-        });
-        return product.contains("H2") ? TransactionIsolationLevel.SERIALIZABLE
-                : TransactionIsolationLevel.REPEATABLE_READ;
     }
 
     private static void runCheck(Handle handle, Check check, List<String> violations) {

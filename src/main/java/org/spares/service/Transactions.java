@@ -1,11 +1,13 @@
 package org.spares.service;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spares.db.SqlErrors;
@@ -100,6 +102,24 @@ public final class Transactions {
             }
             read(handle -> claims.replayIfStored(handle, once));
             throw failure;
+        }
+    }
+
+    /**
+     * Reads that must see one snapshot of the whole database (check-ledger on a live one): MariaDB's REPEATABLE READ
+     * reads one snapshot without locking; H2 keeps one snapshot for the whole transaction only at SERIALIZABLE (its
+     * REPEATABLE READ only pins rows already read).
+     */
+    public <T> T snapshot(Work<T> work) {
+        return alone(() -> jdbi.withHandle(handle -> handle.inTransaction(snapshotLevel(handle), work::run)));
+    }
+
+    private static TransactionIsolationLevel snapshotLevel(Handle handle) {
+        try {
+            return handle.getConnection().getMetaData().getDatabaseProductName().contains("H2")
+                    ? TransactionIsolationLevel.SERIALIZABLE : TransactionIsolationLevel.REPEATABLE_READ;
+        } catch (SQLException unknown) {
+            throw new IllegalStateException("the database does not say what it is", unknown);
         }
     }
 

@@ -4,11 +4,16 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.jdbi.v3.core.Handle;
+import java.util.List;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,15 +110,31 @@ class ArchitectureTest {
 
     @Test
     void transactionsAreOpenedInOnePlace() {
-        noClasses()
-                .that().doNotHaveFullyQualifiedName(Transactions.class.getName())
-                .should().callMethod(Jdbi.class, "inTransaction", org.jdbi.v3.core.HandleCallback.class)
-                .orShould().callMethod(Jdbi.class, "useTransaction", org.jdbi.v3.core.HandleConsumer.class)
-                .orShould().callMethod(Handle.class, "inTransaction", org.jdbi.v3.core.HandleCallback.class)
-                .orShould().callMethod(Handle.class, "useTransaction", org.jdbi.v3.core.HandleConsumer.class)
-                .orShould().callMethod(Handle.class, "begin")
-                .orShould().callMethod(Handle.class, "commit")
+        noClasses().that().doNotHaveFullyQualifiedName(Transactions.class.getName())
+                .should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                        JavaClass.Predicates.assignableTo(Jdbi.class).or(JavaClass.Predicates.assignableTo(Handle.class))))
+                        .and(JavaCall.Predicates.target(HasName.Predicates.nameMatching(
+                                "inTransaction|useTransaction|begin|commit|rollback|setTransactionIsolation.*"))))
                 .because("a unit of work is one service method and one transaction, opened by Transactions")
                 .check(main);
+    }
+
+    @Test
+    void theLowerLayersUseOnlyTheDomain() {
+        for (String lower : new String[] {"db", "optimize", "report"}) {
+            noClasses().that().resideInAPackage("org.spares." + lower + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(otherThan(lower, "domain"))
+                    .check(main);
+        }
+        noClasses().that().resideInAPackage("org.spares.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage(otherThan("domain"))
+                .check(main);
+    }
+
+    /** Every package of Spares but the given ones. */
+    private static String[] otherThan(String... allowed) {
+        return Stream.of("app", "config", "cli", "api", "jobs", "demo", "service", "db", "optimize", "report",
+                "domain").filter(name -> !List.of(allowed).contains(name)).map(name -> "org.spares." + name + "..")
+                .toArray(String[]::new);
     }
 }

@@ -35,7 +35,7 @@ class SeedBulkTest {
         try (Handle handle = jdbi.open()) {
             SeedBulkCommand.seed(handle.getConnection(), 20_000, 4, 50, 3, start, end, done -> { });
         }
-        assertThat(new LedgerChecker(jdbi).check(line -> { })).isEmpty();
+        assertThat(new LedgerChecker(TestServices.transactions(jdbi)).check(line -> { })).isEmpty();
         long count = jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM ledger").mapTo(Long.class)
                 .one());
         assertThat(count).isEqualTo(20_000L);

@@ -42,7 +42,7 @@ class DemoSeederTest {
 
     @Test
     void theLedgerIsExactAfterTheWholeHistory() {
-        assertThat(new LedgerChecker(jdbi).check(line -> { })).isEmpty();
+        assertThat(new LedgerChecker(TestServices.transactions(jdbi)).check(line -> { })).isEmpty();
     }
 
     @Test

@@ -123,7 +123,7 @@ class CrashDurabilityTest {
                 .mapTo(Long.class).list());
         assertThat(new HashSet<>(stored)).as("the stored reservations are exactly those the keys answered")
                 .isEqualTo(new HashSet<>(idByKey.values()));
-        assertThat(new LedgerChecker(jdbi).check(line -> { })).as("check-ledger").isEmpty();
+        assertThat(new LedgerChecker(TestServices.transactions(jdbi)).check(line -> { })).as("check-ledger").isEmpty();
         System.out.printf("crash test (%s): %.0f reservations/s under load, %d answered before kill -9, all present"
                 + " (%d replayed), %d in flight retried once%n", TestDatabase.usesMySql() ? "MariaDB" : "H2",
                 perSecond, acknowledged.size(), replayed, unanswered.size());

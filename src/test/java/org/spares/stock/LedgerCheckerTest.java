@@ -13,6 +13,7 @@ import org.spares.service.LedgerChecker;
 import org.spares.support.ApiClient;
 import org.spares.support.Fixtures;
 import org.spares.support.TestApp;
+import org.spares.support.TestServices;
 
 
 /** check-ledger finds a clean ledger clean, and names each kind of corruption written behind the service's back. */
@@ -33,7 +34,7 @@ class LedgerCheckerTest {
         long transfer = admin.post("/api/v1/transfers", Map.of("fromDepot", "NYC", "toDepot", "BOS", "sku", "CHK",
                 "quantity", 2)).json().get("id").asLong();
         admin.post("/api/v1/transfers/" + transfer + "/ship", null);
-        LedgerChecker checker = new LedgerChecker(APP.jdbi());
+        LedgerChecker checker = new LedgerChecker(TestServices.transactions(APP.jdbi()));
         assertThat(checker.check(line -> { })).isEmpty();
 
         corrupt("UPDATE positions SET on_hand = on_hand + 1 WHERE inbound = 0 AND on_hand > 0");

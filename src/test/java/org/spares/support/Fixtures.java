@@ -57,7 +57,7 @@ public final class Fixtures {
 
     /** Runs check-ledger's checks and fails with every violation found. */
     public static void assertLedgerExact(TestApp app) {
-        List<String> violations = new LedgerChecker(app.jdbi()).check(line -> { });
+        List<String> violations = new LedgerChecker(TestServices.transactions(app.jdbi())).check(line -> { });
         assertThat(violations).as("check-ledger").isEmpty();
     }
 }
