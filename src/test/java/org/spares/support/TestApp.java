@@ -98,6 +98,7 @@ public final class TestApp {
         if (jdbi == null) {
             jdbi = JdbiSetup.configure(Jdbi.create(database.url(), database.user(), database.password()));
             jdbi.installPlugin(new SqlObjectPlugin());
+            JdbiSetup.cacheDaoMetadata(jdbi);
         }
         return jdbi;
     }
