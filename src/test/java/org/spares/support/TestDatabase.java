@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.apache.tomcat.jdbc.pool.PoolProperties;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.spares.config.DatabaseSetup;
@@ -27,6 +28,7 @@ public final class TestDatabase {
     private final String user;
     private final String password;
     private final String schema;
+    private org.apache.tomcat.jdbc.pool.DataSource pool;
 
     private TestDatabase(String url, String user, String password, String schema) {
         this.url = url;
@@ -110,10 +112,35 @@ public final class TestDatabase {
     /** The changelog applied, and a Jdbi configured as the service's (instants, SqlObjects), for DAO tests. */
     public Jdbi migratedJdbi() {
         DatabaseSetup.migrate(dataSource());
-        Jdbi jdbi = JdbiSetup.configure(Jdbi.create(url, user, password));
+        Jdbi jdbi = JdbiSetup.configure(Jdbi.create(pool()));
         jdbi.installPlugin(new SqlObjectPlugin());
         // As the service does: without it every attach rebuilds a DAO's metadata by reflection.
         return JdbiSetup.cacheDaoMetadata(jdbi);
+    }
+
+    /**
+     * A small pool, as the service has one: a new MariaDB connection costs a handshake and the driver's setup
+     * queries, which a test that runs thousands of units of work (a demo history) would pay on each. Idle
+     * connections close within seconds, so a test that never calls {@link #drop()} holds none for long.
+     */
+    private synchronized DataSource pool() {
+        if (pool == null) {
+            PoolProperties properties = new PoolProperties();
+            properties.setUrl(url);
+            properties.setUsername(user);
+            properties.setPassword(password);
+            properties.setDriverClassName(url.startsWith("jdbc:mysql:") ? "com.mysql.cj.jdbc.Driver" : "org.h2.Driver");
+            properties.setMaxActive(16);
+            properties.setInitialSize(0);
+            properties.setMinIdle(0);
+            properties.setMaxIdle(4);
+            properties.setTimeBetweenEvictionRunsMillis(1000);
+            properties.setMinEvictableIdleTimeMillis(3000);
+            properties.setDefaultAutoCommit(true);
+            properties.setRollbackOnReturn(true);
+            pool = new org.apache.tomcat.jdbc.pool.DataSource(properties);
+        }
+        return pool;
     }
 
     /** A plain DataSource over DriverManager, for migrating and for DAO tests that need no pool. */
@@ -132,6 +159,12 @@ public final class TestDatabase {
 
     /** Drops the MySQL schema; H2 memory databases go with the JVM. */
     public void drop() {
+        synchronized (this) {
+            if (pool != null) {
+                pool.close(true);
+                pool = null;
+            }
+        }
         if (schema == null) {
             return;
         }
