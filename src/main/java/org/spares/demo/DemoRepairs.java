@@ -148,9 +148,13 @@ final class DemoRepairs {
 
     /** Issues (or now and then releases or forgets) what the order holds; true while it still holds or awaits. */
     private boolean issueHeld(long orderId, boolean firstLook) {
+        // Issuing or releasing one reservation never ends another of the order (a release may fill the order's own
+        // backorder, which stays active as HELD), so what is left active is known without reading again.
+        boolean stillActive = false;
         for (Reservation reservation : world.services.repairOrders().get(world.caller, orderId).reservations()) {
             if (reservation.status() != ReservationStatus.HELD
                     || Long.valueOf(reservation.id()).equals(forgottenBy.get(orderId))) {
+                stillActive |= reservation.status().active();
                 continue;
             }
             double draw = world.random.nextDouble();
@@ -159,13 +163,13 @@ final class DemoRepairs {
                         Idempotency.none());
             } else if (firstLook && draw < 0.04 && !forgottenBy.containsKey(orderId)) {
                 forgottenBy.put(orderId, reservation.id());
+                stillActive = true;
             } else {
                 world.services.reservations().issue(world.actor, world.caller, reservation.id(), Idempotency.none());
                 world.counts.issues++;
             }
         }
-        return world.services.repairOrders().get(world.caller, orderId).reservations().stream()
-                .anyMatch(reservation -> reservation.status().active());
+        return stillActive;
     }
 
     /** Completes the order after the repair when nothing is held or awaited any more; else it keeps waiting. */
