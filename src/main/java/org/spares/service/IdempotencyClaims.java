@@ -3,6 +3,7 @@ package org.spares.service;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.spares.db.IdempotencyDao;
 import org.spares.db.IdempotencyDao.StoredAnswer;
@@ -21,6 +22,7 @@ import org.spares.domain.ErrorCode;
  */
 final class IdempotencyClaims {
     private static final int MAX_RACES = 20;
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,64}");
 
     private final Clock clock;
     private final long maxStoredAnswerBytes;
@@ -28,6 +30,17 @@ final class IdempotencyClaims {
     IdempotencyClaims(Clock clock, long maxStoredAnswerBytes) {
         this.clock = clock;
         this.maxStoredAnswerBytes = maxStoredAnswerBytes;
+    }
+
+    /**
+     * 400 unless the key is 1-64 printable characters. Asked when the unit of work starts: after the checks a
+     * service makes before its transaction (the caller's depots), before those inside it (an unknown id).
+     */
+    static void checkKey(Idempotency<?> once) {
+        if (!KEY.matcher(once.key()).matches()) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "Idempotency-Key must be 1-64 printable characters",
+                    Map.of("field", "Idempotency-Key"));
+        }
     }
 
     void claim(Handle handle, Idempotency<?> once) {

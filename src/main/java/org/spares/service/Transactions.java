@@ -61,6 +61,7 @@ public final class Transactions {
         if (!once.present()) {
             return retrying(work);
         }
+        IdempotencyClaims.checkKey(once);
         for (int race = 0; ; race++) {
             // No read first: a first call (the common case) would pay a round trip for nothing. A key already used
             // fails the claim's INSERT before the work, and its answer is read then.
@@ -91,6 +92,7 @@ public final class Transactions {
         if (!once.present()) {
             return work.get();
         }
+        IdempotencyClaims.checkKey(once);
         read(handle -> claims.replayIfStored(handle, once));
         T result = work.get();
         try {
