@@ -64,6 +64,18 @@ public final class Requests {
         }
     }
 
+    /**
+     * A list's depot filter, checked against the caller's depots first: 403 for a depot outside them comes before
+     * any 400 for the list's other filters, which would otherwise be read for a depot the caller cannot see.
+     */
+    public static String depotFilter(Caller caller, String value) {
+        String code = depotCode(value);
+        if (code != null) {
+            caller.requireDepot(code);
+        }
+        return code;
+    }
+
     /** A depot filter; codes are upper case (API.md), so a code in any case names the same depot. */
     public static String depotCode(String value) {
         String code = blankToNull(value);

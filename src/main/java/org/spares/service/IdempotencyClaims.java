@@ -85,15 +85,15 @@ final class IdempotencyClaims {
 
     /** A twin holds the key but has not committed: wait a little, then look again; give up after a while. */
     void pause(int race, Idempotency<?> once) {
-        if (race >= MAX_RACES) {
-            throw new DomainException(ErrorCode.CONFLICT, "another request with this Idempotency-Key is in progress",
-                    Map.of("idempotencyKey", once.key()));
-        }
         try {
             Thread.sleep(10L * (race + 1));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new DomainException(ErrorCode.UNAVAILABLE, "the request was interrupted", Map.of());
+        }
+        if (race + 1 >= MAX_RACES) {
+            throw new DomainException(ErrorCode.CONFLICT, "another request with this Idempotency-Key is in progress",
+                    Map.of("idempotencyKey", once.key()));
         }
     }
 

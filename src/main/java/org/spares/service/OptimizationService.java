@@ -77,7 +77,14 @@ public final class OptimizationService {
 
     /** QUEUED or RUNNING to CANCELLED (the solver stops at its next step); 409 ILLEGAL_STATE once it has ended. */
     public Seen cancel(Caller caller, long id, Idempotency<Seen> once) {
-        Seen cancelled = transactions.inTransaction(once, handle -> seen(handle, caller, cancel(handle, caller, id)));
+        Seen cancelled;
+        try {
+            cancelled = transactions.inTransaction(once, handle -> seen(handle, caller, cancel(handle, caller, id)));
+        } catch (Idempotency.Replayed replayed) {
+            // A retry may reach another instance, the one solving the run: it is told too.
+            runner.requestCancel(id);
+            throw replayed;
+        }
         runner.requestCancel(id);
         return cancelled;
     }

@@ -85,6 +85,26 @@ class DepotIsolationTest {
         assertThat(StateSnapshot.of(APP.jdbi())).isEqualTo(before);
     }
 
+    /**
+     * A depot outside the caller's is refused before anything else of the request is read, so a 400 for a bad
+     * filter, paging value or Idempotency-Key never tells what a request about another depot would have done.
+     */
+    @Test
+    void anotherDepotIsRefusedBeforeTheRestOfTheRequestIsRead() {
+        ApiClient nyc = APP.client(APP.token(Role.MANAGER, "NYC"));
+        for (String path : List.of("/api/v1/repair-orders?depot=BOS&status=bogus",
+                "/api/v1/reservations?depot=BOS&status=bogus", "/api/v1/transfers?depot=BOS&status=bogus",
+                "/api/v1/movements?depot=BOS&type=bogus", "/api/v1/movements?depot=BOS&from=yesterday",
+                "/api/v1/depots/BOS/stock/D1/policy-history?limit=0",
+                "/api/v1/depots/BOS/stock/D1/policy-history?cursor=x")) {
+            assertThat(nyc.get(path).status()).as(path).isEqualTo(403);
+        }
+        String receipt = "{\"type\":\"RECEIPT\",\"depot\":\"BOS\",\"sku\":\"D1\",\"quantity\":1,"
+                + "\"unitCost\":1}";
+        Reply keyed = nyc.send("POST", "/api/v1/movements", receipt, Map.of("Idempotency-Key", "not a key"));
+        assertThat(keyed.status()).as(keyed.body()).isEqualTo(403);
+    }
+
     private static boolean mentionsBoston(Reply reply) {
         String body = reply.body();
         return body.contains("\"BOS\"") || body.contains(MARKER);

@@ -65,7 +65,7 @@ public class MovementResource {
             @QueryParam("to") String to, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         long after = Page.after(cursor);
-        MovementService.Filter filter = new MovementService.Filter(Requests.depotCode(depot),
+        MovementService.Filter filter = new MovementService.Filter(Requests.depotFilter(caller, depot),
                 Requests.blankToNull(sku), Requests.enumValue("type", type, MovementType.class),
                 Requests.instant("from", from), Requests.instant("to", to));
         return Page.of(movements.page(caller, filter, after, size + 1), size, Movement::id, MovementView::of);

@@ -55,6 +55,7 @@ public class PositionResource {
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
     public Page<PolicyChangeView> history(@Auth Caller caller, @PathParam("code") String code,
             @PathParam("sku") String sku, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        caller.requireDepot(code);
         int size = Page.limit(limit);
         return Page.of(positions.policyHistory(caller, code, sku, Page.after(cursor), size + 1), size,
                 PolicyChange::id, PolicyChangeView::of);

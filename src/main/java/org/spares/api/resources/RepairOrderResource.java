@@ -75,8 +75,9 @@ public class RepairOrderResource {
             @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         long after = Page.after(cursor);
+        String depotCode = Requests.depotFilter(caller, depot);
         RepairOrderStatus wanted = Requests.enumValue("status", status, RepairOrderStatus.class);
-        return Page.of(orders.page(caller, Requests.depotCode(depot), wanted, after, size + 1), size,
+        return Page.of(orders.page(caller, depotCode, wanted, after, size + 1), size,
                 RepairOrder::id, order -> RepairOrderView.of(order, clock.instant(), null));
     }
 

@@ -63,7 +63,7 @@ public class ReservationResource {
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         long after = Page.after(cursor);
-        ReservationService.Filter filter = new ReservationService.Filter(Requests.depotCode(depot),
+        ReservationService.Filter filter = new ReservationService.Filter(Requests.depotFilter(caller, depot),
                 Requests.enumValue("status", status, ReservationStatus.class), repairOrderId);
         return Page.of(reservations.page(caller, filter, after, size + 1), size, Reservation::id,
                 ReservationView::of);

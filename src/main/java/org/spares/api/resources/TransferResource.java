@@ -93,8 +93,9 @@ public class TransferResource {
             @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         long after = Page.after(cursor);
+        String depotCode = Requests.depotFilter(caller, depot);
         TransferStatus wanted = Requests.enumValue("status", status, TransferStatus.class);
-        return Page.of(transfers.page(caller, Requests.depotCode(depot), wanted, after, size + 1), size,
+        return Page.of(transfers.page(caller, depotCode, wanted, after, size + 1), size,
                 Transfer::id, TransferView::of);
     }
 
