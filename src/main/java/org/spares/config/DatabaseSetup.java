@@ -128,6 +128,8 @@ public final class DatabaseSetup {
     }
 
     /** Applies every pending changeset; safe to run on every start. */
+    // Liquibase marks its Liquibase facade deprecated in favour of its command API; the facade still applies a
+    // changelog to a connection we hold in one call, with the logging scope set around it.
     @SuppressWarnings("deprecation")
     public static void migrate(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {

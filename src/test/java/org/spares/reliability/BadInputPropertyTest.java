@@ -83,7 +83,7 @@ class BadInputPropertyTest {
     void forbiddenCharactersInFreeTextAreRefusedNamingTheField(@ForAll("textFields") Tuple.Tuple2<Call, String> target,
             @ForAll("forbiddenText") String text) {
         Call base = target.get1();
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings("unchecked") // every base body of this test is a JSON object built as a Map
         Map<String, Object> body = new LinkedHashMap<>((Map<String, Object>) base.body());
         body.put(target.get2(), text);
         StateSnapshot before = StateSnapshot.of(APP.jdbi());
@@ -209,7 +209,7 @@ class BadInputPropertyTest {
         return Arbitraries.of(bases).flatMap(base -> mutation(base));
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings("unchecked") // every base body of this test is a JSON object built as a Map
     private Arbitrary<Call> mutation(Call base) {
         Map<String, Object> fields = (Map<String, Object>) base.body();
         List<String> names = new ArrayList<>(fields.keySet());
