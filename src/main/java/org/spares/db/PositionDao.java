@@ -113,7 +113,6 @@ public interface PositionDao {
     @SqlUpdate("UPDATE positions SET target_level = :targetLevel, reorder_point = :reorderPoint WHERE id = :id")
     int setPolicy(@Bind("id") long id, @Bind("targetLevel") int targetLevel, @Bind("reorderPoint") int reorderPoint);
 
-
     @SqlQuery(VIEW + " WHERE d.code = :depot AND pt.sku = :sku")
     Optional<Position> find(@Bind("depot") String depot, @Bind("sku") String sku);
 
