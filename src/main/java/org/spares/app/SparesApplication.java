@@ -52,6 +52,7 @@ import org.spares.api.filters.RequestIdFilter;
 import org.spares.api.json.ExactEnumModule;
 import org.spares.api.limits.RateLimitFilter;
 import org.spares.api.resources.DepotResource;
+import org.spares.api.resources.ForecastResource;
 import org.spares.api.resources.MovementResource;
 import org.spares.api.resources.OpenApiDescription;
 import org.spares.api.resources.OptimizationResource;
@@ -84,6 +85,7 @@ import org.spares.jobs.InstanceHeartbeat;
 import org.spares.jobs.OptimizationJob;
 import org.spares.jobs.ReservationExpiryJob;
 import org.spares.jobs.ScheduledJob;
+import org.spares.service.ForecastService;
 import org.spares.service.IdempotencyKeys;
 import org.spares.service.Instances;
 import org.spares.service.OptimizationRunner;
@@ -227,6 +229,7 @@ public class SparesApplication extends Application<SparesConfiguration> {
                 configuration.getReservations().getExpiryInterval(), new ReservationExpiryJob(services.reservations()));
         environment.jersey().register(new OptimizerResource(new OptimizerService(transactions,
                 settings.getOptimizerTimeLimit().toMilliseconds(), settings.getOptimizerConcurrentSolves()), posts));
+        environment.jersey().register(new ForecastResource(new ForecastService(transactions), posts));
         environment.jersey().register(new ReportResource(new ReportService(transactions),
                 new PositionReports(transactions), new TurnaroundReport(transactions), new ReportScopes(transactions),
                 mapper, clock));

@@ -27,7 +27,7 @@ import org.spares.service.Transactions;
  *
  * <pre>
  * domain  <-  db  <-  service  <-  api, jobs, demo, config  <-  cli  <-  app
- *        <-  optimize, report (pure calculators)  <-  service
+ *        <-  optimize, report, forecast (pure calculators)  <-  service
  * </pre>
  *
  * A request enters at a resource, which maps HTTP to a service method and its result to a view; the service method
@@ -56,6 +56,7 @@ class ArchitectureTest {
                 .layer("db").definedBy("org.spares.db..")
                 .layer("optimize").definedBy("org.spares.optimize..")
                 .layer("report").definedBy("org.spares.report..")
+                .layer("forecast").definedBy("org.spares.forecast..")
                 .layer("service").definedBy("org.spares.service..")
                 .layer("api").definedBy("org.spares.api..")
                 .layer("jobs").definedBy("org.spares.jobs..")
@@ -71,6 +72,7 @@ class ArchitectureTest {
                 .whereLayer("jobs").mayOnlyBeAccessedByLayers("demo", "app")
                 .whereLayer("service").mayOnlyBeAccessedByLayers("api", "jobs", "demo", "config", "cli", "app")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("service", "api")
+                .whereLayer("forecast").mayOnlyBeAccessedByLayers("service", "api")
                 .whereLayer("optimize").mayOnlyBeAccessedByLayers("service", "api", "cli")
                 .whereLayer("db").mayOnlyBeAccessedByLayers("service", "config", "app")
                 // A database failure that escaped every unit of work (a connection lost while a report streams, the
@@ -91,7 +93,7 @@ class ArchitectureTest {
         noClasses()
                 .that().resideInAnyPackage("org.spares.api..", "org.spares.jobs..",
                         "org.spares.demo..", "org.spares.cli..", "org.spares.domain..", "org.spares.optimize..",
-                        "org.spares.report..")
+                        "org.spares.report..", "org.spares.forecast..")
                 .and(DescribedPredicate.not(BULK_LOADING))
             .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..", "javax.sql..")
                 .because("resources, jobs and commands call service methods, which own their units of work")
@@ -102,7 +104,8 @@ class ArchitectureTest {
     void noHttpBelowTheApi() {
         noClasses()
                 .that().resideInAnyPackage("org.spares.domain..", "org.spares.db..", "org.spares.service..",
-                        "org.spares.optimize..", "org.spares.report..", "org.spares.jobs..", "org.spares.demo..")
+                        "org.spares.optimize..", "org.spares.report..", "org.spares.forecast..", "org.spares.jobs..",
+                        "org.spares.demo..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "jakarta.servlet..",
                         "org.eclipse.jetty..", "org.glassfish.jersey..", "io.dropwizard.auth..", "io.dropwizard.jersey..")
                 .check(main);
@@ -121,7 +124,7 @@ class ArchitectureTest {
 
     @Test
     void theLowerLayersUseOnlyTheDomain() {
-        for (String lower : new String[] {"db", "optimize", "report"}) {
+        for (String lower : new String[] {"db", "optimize", "report", "forecast"}) {
             noClasses().that().resideInAPackage("org.spares." + lower + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(otherThan(lower, "domain"))
                     .check(main);
@@ -134,7 +137,7 @@ class ArchitectureTest {
     /** Every package of Spares but the given ones. */
     private static String[] otherThan(String... allowed) {
         return Stream.of("app", "config", "cli", "api", "jobs", "demo", "service", "db", "optimize", "report",
-                "domain").filter(name -> !List.of(allowed).contains(name)).map(name -> "org.spares." + name + "..")
+                "forecast", "domain").filter(name -> !List.of(allowed).contains(name)).map(name -> "org.spares." + name + "..")
                 .toArray(String[]::new);
     }
 }
