@@ -74,8 +74,9 @@ class ForecastHttpTest {
     @Test
     void badBodiesAre400NamingTheField() {
         assertField("{\"days\":10,\"events\":[{\"day\":10,\"quantity\":1}],\"bucketDays\":1}", "events[0].day");
-        assertField("{\"days\":10,\"events\":[{\"day\":-1,\"quantity\":1}],\"bucketDays\":1}", "day");
-        assertField("{\"days\":10,\"events\":[{\"day\":1,\"quantity\":0}],\"bucketDays\":1}", "quantity");
+        assertField("{\"days\":10,\"events\":[{\"day\":-1,\"quantity\":1}],\"bucketDays\":1}", "events[0].day");
+        assertField("{\"days\":10,\"events\":[{\"day\":1,\"quantity\":0}],\"bucketDays\":1}", "events[0].quantity");
+        assertField("{\"days\":10,\"events\":[{\"day\":1}]}", "events.quantity");
         assertField("{\"events\":[]}", "days");
         assertField("{\"days\":3651,\"events\":[]}", "days");
         assertField("{\"days\":10,\"events\":[],\"bucketDays\":366}", "bucketDays");
@@ -100,6 +101,6 @@ class ForecastHttpTest {
         Reply reply = finance.post("/api/v1/forecast", body);
         assertThat(reply.status()).as(body + " -> " + reply.body()).isEqualTo(400);
         assertThat(reply.error()).isEqualTo("VALIDATION_FAILED");
-        assertThat(reply.json().at("/details/field").asText()).as(reply.body()).contains(field);
+        assertThat(reply.json().at("/details/field").asText()).as(reply.body()).isEqualTo(field);
     }
 }

@@ -27,8 +27,11 @@ public final class ForecastDtos {
         }
     }
 
-    /** One demand event: {@code quantity} units on day {@code day} (0 is the oldest day). */
-    public record EventInput(@NotNull @Min(0) Integer day, @NotNull @Min(1) Integer quantity) {
+    /**
+     * One demand event: {@code quantity} units on day {@code day} (0 is the oldest day). Their ranges are checked by
+     * DemandHistory, whose 400 names the event's index ({@code events[3].day}); bean validation would not.
+     */
+    public record EventInput(@NotNull Integer day, @NotNull Integer quantity) {
     }
 
     /** The answer; {@code class} is the demand class, a Java keyword, hence the explicit name. */
