@@ -52,9 +52,9 @@ public final class JdbiSetup {
     }
 
     /** Every SqlObject DAO of Spares ({@code DaoListTest} keeps the list whole). */
-    static final List<Class<?>> DAOS = List.of(AuditDao.class, DemandHistoryDao.class, DepotDao.class,
-            IdempotencyDao.class, InstanceDao.class, LedgerDao.class, OptimizationDao.class, PartDao.class,
-            PositionDao.class, PositionTotalsDao.class, RecommendationDao.class, RepairOrderDao.class,
+    static final List<Class<?>> DAOS = List.of(AuditDao.class, ContentsDao.class, DemandHistoryDao.class,
+            DepotDao.class, IdempotencyDao.class, InstanceDao.class, LedgerDao.class, OptimizationDao.class,
+            PartDao.class, PositionDao.class, PositionTotalsDao.class, RecommendationDao.class, RepairOrderDao.class,
             ReservationDao.class, TransferDao.class, UserDao.class);
 
     /**

@@ -1,6 +1,8 @@
 package org.spares.service;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.spares.db.ContentsDao;
 
 /** How much the database holds, by kind: commands that fill an empty database ask first. */
 public final class StoreContents {
@@ -10,11 +12,14 @@ public final class StoreContents {
         this.transactions = transactions;
     }
 
-    /** Depots, parts, repair orders and ledger rows, counted. */
+    /** Depots, parts, repair orders and ledger rows, counted, named as their tables. */
     public Map<String, Object> counts() {
-        return transactions.read(handle -> handle.createQuery("""
-                SELECT (SELECT COUNT(*) FROM depots) AS depots, (SELECT COUNT(*) FROM parts) AS parts,
-                       (SELECT COUNT(*) FROM repair_orders) AS repair_orders, (SELECT COUNT(*) FROM ledger) AS ledger
-                """).mapToMap().one());
+        ContentsDao.Counts counts = transactions.read(handle -> handle.attach(ContentsDao.class).counts());
+        Map<String, Object> named = new LinkedHashMap<>();
+        named.put("depots", counts.depots());
+        named.put("parts", counts.parts());
+        named.put("repair_orders", counts.repairOrders());
+        named.put("ledger", counts.ledger());
+        return named;
     }
 }
