@@ -222,18 +222,20 @@ public class SparesApplication extends Application<SparesConfiguration> {
         IdempotentPosts posts = new IdempotentPosts(mapper);
         Services services = Services.build(transactions, clock, settings.getDefaultHoldingRate(),
                 Duration.ofMillis(configuration.getReservations().getHoldTime().toMilliseconds()));
+        int bucketDays = configuration.getForecast().bucketDays();
+        ForecastService forecasts = new ForecastService(transactions, clock, bucketDays);
         registerCatalogue(environment, services, posts);
-        registerStock(environment, services, posts);
+        registerStock(environment, services, forecasts, posts);
         registerRepairs(environment, services, posts);
         ScheduledJob.every(environment.lifecycle(), "reservation-expiry",
                 configuration.getReservations().getExpiryInterval(), new ReservationExpiryJob(services.reservations()));
         environment.jersey().register(new OptimizerResource(new OptimizerService(transactions,
                 settings.getOptimizerTimeLimit().toMilliseconds(), settings.getOptimizerConcurrentSolves()), posts));
-        environment.jersey().register(new ForecastResource(new ForecastService(transactions), posts));
+        environment.jersey().register(new ForecastResource(forecasts, posts));
         environment.jersey().register(new ReportResource(new ReportService(transactions),
                 new PositionReports(transactions), new TurnaroundReport(transactions), new ReportScopes(transactions),
                 mapper, clock));
-        registerOptimizations(environment, services, transactions, posts, settings);
+        registerOptimizations(environment, services, transactions, posts, settings, bucketDays);
         registerOpenApi(environment);
 
         TokenAuthenticator authenticator = new TokenAuthenticator(services.users());
@@ -256,9 +258,10 @@ public class SparesApplication extends Application<SparesConfiguration> {
                 posts, patches));
     }
 
-    private static void registerStock(Environment environment, Services services, IdempotentPosts posts) {
+    private static void registerStock(Environment environment, Services services, ForecastService forecasts,
+            IdempotentPosts posts) {
         environment.jersey().register(new StockResource(services.positions()));
-        environment.jersey().register(new PositionResource(services.positions()));
+        environment.jersey().register(new PositionResource(services.positions(), forecasts));
         environment.jersey().register(new MovementResource(services.movements(), posts));
         environment.jersey().register(new TransferResource(services.transfers(), posts));
     }
@@ -270,9 +273,9 @@ public class SparesApplication extends Application<SparesConfiguration> {
     }
 
     private static void registerOptimizations(Environment environment, Services services, Transactions transactions,
-            IdempotentPosts posts, SparesSettings settings) {
+            IdempotentPosts posts, SparesSettings settings, int bucketDays) {
         OptimizationRunner runner = new OptimizationRunner(transactions, services.clock(),
-                settings.getOptimizerTimeLimit().toMilliseconds());
+                settings.getOptimizerTimeLimit().toMilliseconds(), bucketDays);
         OptimizationJob job = OptimizationJob.managed(environment.lifecycle(), runner);
         environment.jersey().register(new OptimizationResource(new OptimizationService(transactions,
                 services.positions(), runner, job::submit, services.clock()), posts));

@@ -24,6 +24,15 @@ public class SparesConfiguration extends Configuration {
     @JsonProperty("reservations")
     private ReservationSettings reservations = new ReservationSettings();
 
+    @Valid
+    @NotNull
+    @JsonProperty("forecast")
+    private ForecastSettings forecast = new ForecastSettings();
+
+    public ForecastSettings getForecast() {
+        return forecast;
+    }
+
     public ReservationSettings getReservations() {
         return reservations;
     }

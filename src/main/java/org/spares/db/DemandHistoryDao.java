@@ -8,13 +8,17 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
-/** What an optimization run reads from the history: issues, repair orders opened, current positions. */
-@RegisterConstructorMapper(DemandHistoryDao.Issue.class)
+/**
+ * The demand history: what technicians asked for (reservations), repair orders opened, current positions. Demand is
+ * a reservation's quantity when it was requested, HELD or BACKORDERED, counted when it was issued or is still open;
+ * released and expired ones were not used. Requests, unlike issues, are neither delayed nor lost by a stock-out.
+ */
+@RegisterConstructorMapper(DemandHistoryDao.Request.class)
 @RegisterConstructorMapper(DemandHistoryDao.Opened.class)
 @RegisterConstructorMapper(DemandHistoryDao.Stocked.class)
 public interface DemandHistoryDao {
-    /** One ISSUE row: units (positive) taken from the position at an instant. */
-    record Issue(long depotId, long partId, Instant at, int units) {
+    /** One request: the units a reservation asked the position for, and when. */
+    record Request(long depotId, long partId, Instant at, int quantity) {
     }
 
     /** Repair orders a depot opened in the window. */
@@ -26,10 +30,21 @@ public interface DemandHistoryDao {
     }
 
     @SqlQuery("""
-            SELECT depot_id, part_id, at, -quantity AS units FROM ledger
-             WHERE type = 'ISSUE' AND at >= :from AND at < :to AND depot_id IN (<depots>)
+            SELECT depot_id, part_id, created_at AS at, quantity FROM reservations
+             WHERE depot_id IN (<depots>) AND status IN ('HELD', 'BACKORDERED', 'ISSUED')
+               AND created_at >= :from AND created_at < :to
             """)
-    List<Issue> issues(@BindList("depots") Collection<Long> depotIds, @Bind("from") Instant from,
+    List<Request> requests(@BindList("depots") Collection<Long> depotIds, @Bind("from") Instant from,
+            @Bind("to") Instant to);
+
+    /** The requests of one position (by its depot and part, through the position's index). */
+    @SqlQuery("""
+            SELECT r.depot_id, r.part_id, r.created_at AS at, r.quantity FROM reservations r
+              JOIN positions p ON p.id = r.position_id
+             WHERE p.depot_id = :depotId AND p.part_id = :partId AND r.status IN ('HELD', 'BACKORDERED', 'ISSUED')
+               AND r.created_at >= :from AND r.created_at < :to
+            """)
+    List<Request> requestsOf(@Bind("depotId") long depotId, @Bind("partId") long partId, @Bind("from") Instant from,
             @Bind("to") Instant to);
 
     @SqlQuery("""

@@ -21,8 +21,9 @@ import org.spares.service.OptimizationSnapshot.DepotHistory;
 import org.spares.service.OptimizationSnapshot.PositionHistory;
 
 /**
- * The pure steps around the solver: the model built from a snapshot (OPTIMIZER.md "From the database"), and the
- * plan turned into recommendations and depot totals. Money stays BigDecimal here; the optimizer works in doubles.
+ * The pure steps around the solver: the model built from a snapshot's forecasts (docs/FORECASTING.md "From forecast
+ * to stock levels"), and the plan turned into recommendations and depot totals. Money stays BigDecimal here; the
+ * optimizer works in doubles.
  */
 public final class OptimizationPlanner {
     /** What a run recommends, ready to store. */
@@ -33,9 +34,9 @@ public final class OptimizationPlanner {
     private OptimizationPlanner() {
     }
 
-    /** True when there is something to solve: at least one position with issues in the window. */
+    /** True when there is something to solve: at least one position with a forecast above zero. */
     public static boolean hasDemand(OptimizationSnapshot snapshot) {
-        return snapshot.positions().stream().anyMatch(position -> position.unitsIssued() > 0);
+        return snapshot.positions().stream().anyMatch(PositionHistory::hasDemand);
     }
 
     public static OptimizeRequest request(OptimizationSnapshot snapshot) {
@@ -45,9 +46,12 @@ public final class OptimizationPlanner {
             Part part = position.part();
             parts.putIfAbsent(part.sku(), new PartInput(part.sku(), part.averageUnitCost().doubleValue(),
                     part.holdingRate().doubleValue()));
-            if (position.unitsIssued() > 0) {
-                demand.add(new DemandInput(position.depot().code(), part.sku(), ratePerDay(snapshot, position),
-                        (double) part.leadTimeDays(), position.varianceToMeanRatio()));
+            if (position.hasDemand()) {
+                // Compound Poisson: the pipeline over the lead time has mean rate x lead time and the variance-to-
+                // mean ratio E[size²] / E[size] of the requested sizes, which the optimizer fits as a negative
+                // binomial.
+                demand.add(new DemandInput(position.depot().code(), part.sku(), position.forecast().ratePerDay(),
+                        (double) part.leadTimeDays(), position.forecast().varianceToMeanRatio()));
             }
         }
         List<DepotInput> depots = snapshot.depots().stream().map(history -> depotInput(snapshot, history)).toList();
@@ -64,10 +68,6 @@ public final class OptimizationPlanner {
         Double maxWait = ordersPerDay > 0 ? depot.maxPartsWaitHours().doubleValue() : null;
         return new DepotInput(depot.code(), ordersPerDay, maxWait,
                 depot.minFillRate() == null ? null : depot.minFillRate().doubleValue());
-    }
-
-    static double ratePerDay(OptimizationSnapshot snapshot, PositionHistory position) {
-        return (double) position.unitsIssued() / snapshot.historyDays();
     }
 
     /** @param plan the solver's plan, or null when nothing had demand (everything is recommended 0) */
@@ -98,14 +98,15 @@ public final class OptimizationPlanner {
 
     private static Recommendation recommend(OptimizationSnapshot snapshot, PositionHistory position,
             Plan.PositionPlan plan) {
-        int level = plan == null || position.unitsIssued() == 0 ? 0 : plan.stockLevel();
-        double backorders = plan == null || position.unitsIssued() == 0 ? 0.0 : plan.expectedBackorders();
-        double fillRate = plan == null || position.unitsIssued() == 0 ? 1.0 : plan.fillRate();
+        boolean planned = plan != null && position.hasDemand();
+        int level = planned ? plan.stockLevel() : 0;
+        double backorders = planned ? plan.expectedBackorders() : 0.0;
+        double fillRate = planned ? plan.fillRate() : 1.0;
         BigDecimal delta = Money.round(holdingCost(position.part())
                 .multiply(BigDecimal.valueOf(level - position.currentTargetLevel())));
         return new Recommendation(0, position.depot().id(), position.part().id(), position.depot().code(),
-                position.part().sku(), decimal(ratePerDay(snapshot, position), 8),
-                decimal(position.varianceToMeanRatio(), 4), position.part().leadTimeDays(),
+                position.part().sku(), decimal(position.forecast().ratePerDay(), 8),
+                decimal(position.forecast().varianceToMeanRatio(), 4), position.part().leadTimeDays(),
                 position.currentTargetLevel(), level, decimal(backorders, 6), decimal(fillRate, 6), delta,
                 RecommendationReasons.reason(snapshot, position, level, fillRate, backorders));
     }
@@ -127,7 +128,7 @@ public final class OptimizationPlanner {
             int level = recommendations.get(index).recommendedTargetLevel();
             BigDecimal holding = holdingCost(position.part());
             count++;
-            withDemand += position.unitsIssued() > 0 ? 1 : 0;
+            withDemand += position.hasDemand() ? 1 : 0;
             currentUnits += position.currentTargetLevel();
             recommendedUnits += level;
             current = current.add(holding.multiply(BigDecimal.valueOf(position.currentTargetLevel())));

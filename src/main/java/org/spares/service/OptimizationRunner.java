@@ -39,12 +39,20 @@ public final class OptimizationRunner {
     private final Transactions transactions;
     private final Clock clock;
     private final long timeLimitMillis;
+    private final int bucketDays;
     private final Map<Long, AtomicBoolean> cancelled = new ConcurrentHashMap<>();
 
-    public OptimizationRunner(Transactions transactions, Clock clock, long timeLimitMillis) {
+    /** @param bucketDays the forecast's bucket (config {@code forecast.bucket}) */
+    public OptimizationRunner(Transactions transactions, Clock clock, long timeLimitMillis, int bucketDays) {
         this.transactions = transactions;
         this.clock = clock;
         this.timeLimitMillis = timeLimitMillis;
+        this.bucketDays = bucketDays;
+    }
+
+    /** 400 VALIDATION_FAILED naming {@code historyDays} when it would not fill one forecast bucket. */
+    public void checkHistory(int historyDays) {
+        DemandWindow.check(historyDays, bucketDays);
     }
 
     /** The runs queued or running, for the job that takes over or fails them at start-up. */
@@ -74,8 +82,7 @@ public final class OptimizationRunner {
         try {
             Optimization run = transactions.read(handle -> handle.attach(OptimizationDao.class).find(id))
                     .orElseThrow().optimization();
-            OptimizationSnapshot snapshot = transactions.read(handle -> OptimizationSnapshot.read(handle,
-                    run.depots(), run.windowFrom(), run.windowTo(), run.historyDays()));
+            OptimizationSnapshot snapshot = OptimizationSnapshot.read(transactions, run, bucketDays);
             // The planner is a pure function of the snapshot, so this is the very model the solve below gets.
             String model = ModelJson.write(OptimizationPlanner.request(snapshot));
             transactions.inTransaction(handle -> handle.attach(OptimizationDao.class).storeModel(id, model,

@@ -65,9 +65,11 @@ public final class OptimizationService {
 
     /**
      * QUEUED, and handed to the worker once committed (a replay queues nothing). 403 for a depot outside the
-     * caller's; 404 for an unknown depot; 409 CONFLICT when one of the depots already has a run queued or running.
+     * caller's; 404 for an unknown depot; 409 CONFLICT when one of the depots already has a run queued or running;
+     * 400 when the history is shorter than one forecast bucket.
      */
     public Seen start(Actor actor, Caller caller, List<String> depotCodes, int historyDays, Idempotency<Seen> once) {
+        runner.checkHistory(historyDays);
         caller.requireDepots(depotCodes);
         Seen created = transactions.inTransaction(once, handle -> seen(handle, caller,
                 create(handle, actor, depotCodes, historyDays)));

@@ -2,12 +2,13 @@ package org.spares.service;
 
 import java.util.Locale;
 import org.spares.domain.Depot;
+import org.spares.forecast.Forecast;
 import org.spares.optimize.PipelineDistribution;
 import org.spares.service.OptimizationSnapshot.PositionHistory;
 
 /**
- * The short text that says why a level is recommended: the demand seen, the lead time, and which target set the
- * level (the depot's fill-rate floor when one unit less would break it, else the parts-wait target at the least
+ * The short text that says why a level is recommended: the demand requested, its class and the forecast made from
+ * it (method, rate, variance-to-mean ratio), the lead time, and which target set the level (the depot's fill-rate floor when one unit less would break it, else the parts-wait target at the least
  * holding cost). A manager reads it before applying.
  */
 final class RecommendationReasons {
@@ -19,20 +20,21 @@ final class RecommendationReasons {
     static String reason(OptimizationSnapshot snapshot, PositionHistory position, int level, double fillRate,
             double backorders) {
         int days = snapshot.historyDays();
-        if (position.unitsIssued() == 0) {
-            return "no demand in " + days + " days";
+        Forecast forecast = position.forecast();
+        if (position.requests().isEmpty()) {
+            return "no demand requested in " + days + " days";
         }
-        double rate = OptimizationPlanner.ratePerDay(snapshot, position);
-        double pipeline = rate * position.part().leadTimeDays();
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "%d units issued in %d days (%.4f/day), lead time %d days, so %.2f units on order on average",
-                position.unitsIssued(), days, rate, position.part().leadTimeDays(), pipeline));
-        if (position.varianceToMeanRatio() > 1.0 + 1e-9) {
-            text.append(String.format(Locale.ROOT, " (weekly variance %.1f times the mean)",
-                    position.varianceToMeanRatio()));
+        String demand = String.format(Locale.ROOT, "%d units requested in %d requests over %d days: %s demand,"
+                + " %s forecast %.4f/day, variance-to-mean ratio %.2f (mean request %.2f units)",
+                position.unitsRequested(), position.requests().size(), days, forecast.demandClass(),
+                forecast.method(), forecast.ratePerDay(), forecast.varianceToMeanRatio(), forecast.meanSize());
+        if (!position.hasDemand()) {
+            return demand + "; nothing expected, so none is held";
         }
-        text.append("; ").append(why(position, level, fillRate, backorders, pipeline));
-        return text.toString();
+        double pipeline = forecast.ratePerDay() * position.part().leadTimeDays();
+        return demand + String.format(Locale.ROOT, "; lead time %d days, so %.2f units on order on average; ",
+                position.part().leadTimeDays(), pipeline)
+                + why(position, level, fillRate, backorders, pipeline);
     }
 
     private static String why(PositionHistory position, int level, double fillRate, double backorders,
@@ -42,7 +44,7 @@ final class RecommendationReasons {
             return String.format(Locale.ROOT, "holding none meets the depot's targets at the least cost"
                     + " (%.3f expected backorders)", backorders);
         }
-        if (depot.minFillRate() != null && fillRateBelow(level, pipeline, position.varianceToMeanRatio())
+        if (depot.minFillRate() != null && fillRateBelow(level, pipeline, position.forecast().varianceToMeanRatio())
                 < depot.minFillRate().doubleValue() - TOLERANCE) {
             return String.format(Locale.ROOT, "%d is the fewest units that meet the depot's fill-rate floor %s"
                     + " (fill rate %.3f)", level, depot.minFillRate().stripTrailingZeros().toPlainString(), fillRate);

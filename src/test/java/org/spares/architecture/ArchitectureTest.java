@@ -72,7 +72,7 @@ class ArchitectureTest {
                 .whereLayer("jobs").mayOnlyBeAccessedByLayers("demo", "app")
                 .whereLayer("service").mayOnlyBeAccessedByLayers("api", "jobs", "demo", "config", "cli", "app")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("service", "api")
-                .whereLayer("forecast").mayOnlyBeAccessedByLayers("service", "api")
+                .whereLayer("forecast").mayOnlyBeAccessedByLayers("service", "api", "config")
                 .whereLayer("optimize").mayOnlyBeAccessedByLayers("service", "api", "cli")
                 .whereLayer("db").mayOnlyBeAccessedByLayers("service", "config", "app")
                 // A database failure that escaped every unit of work (a connection lost while a report streams, the

@@ -72,7 +72,7 @@ class DemoRunsPropertyTest {
             new DemoSeeder(clock -> TestServices.services(TestServices.transactions(jdbi), clock),
                 new StoreContents(TestServices.transactions(jdbi))).seed(settings, line -> { });
             Transactions transactions = TestServices.transactions(jdbi);
-            OptimizationRunner runner = new OptimizationRunner(transactions, Clock.systemUTC(), 20_000);
+            OptimizationRunner runner = new OptimizationRunner(transactions, Clock.systemUTC(), 20_000, 7);
             OptimizationService service = TestServices.optimizations(transactions, runner);
             List<String> codes = transactions.read(handle -> handle.createQuery("SELECT code FROM depots ORDER BY id")
                     .mapTo(String.class).list());

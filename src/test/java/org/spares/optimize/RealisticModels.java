@@ -9,14 +9,13 @@ import org.spares.demo.DemoCatalogue;
 import org.spares.demo.DemoCatalogue.DepotSpec;
 import org.spares.demo.DemoCatalogue.PartSpec;
 import org.spares.demo.DemoSettings;
-import org.spares.service.OptimizationSnapshot;
 
 /**
  * Optimizer requests that look like what {@code POST /optimizations} builds from a seed-demo database: the demo's
  * own catalogue (Zipf-popular parts, unit costs from a few dollars to thousands, lead times of 3 to 60 days, depot
  * wait targets {@code targetTurnaroundHours - meanRepairHours} and fill-rate floors), a history of repair orders
  * with one to three part lines each, and the estimates the service makes from it: rate = units issued / days,
- * variance-to-mean from weekly units ({@link OptimizationSnapshot#varianceToMean}, so ratios a rounding above 1
+ * variance-to-mean from weekly units ({@link #varianceToMean}, so ratios a rounding above 1
  * and the cap of 10 occur as they do in production), repair orders per day.
  *
  * <p>Two departures from the demo, both stated: a catalogue larger than the demo's default 200 parts serves
@@ -65,7 +64,7 @@ public final class RealisticModels {
                 if (units[part] > 0) {
                     long[] series = weekly[part] == null ? new long[weeks] : weekly[part];
                     demand.add(new DemandInput(depot.code(), parts.get(part).sku(), (double) units[part] / days,
-                            (double) parts.get(part).leadTimeDays(), OptimizationSnapshot.varianceToMean(series)));
+                            (double) parts.get(part).leadTimeDays(), varianceToMean(series)));
                 }
             }
         }
@@ -139,5 +138,27 @@ public final class RealisticModels {
             count++;
         }
         return count;
+    }
+
+    /**
+     * Sample variance over mean of the weekly units, at least 1 and at most 10: how runs estimated the ratio before
+     * forecasts (FORECASTING.md) replaced it. The generator keeps it so the optimizer's benchmark figures stay
+     * comparable from run to run; the solver sees the same kind of model either way.
+     */
+    static double varianceToMean(long[] weeklyUnits) {
+        int weeks = weeklyUnits.length;
+        double sum = 0.0;
+        for (long units : weeklyUnits) {
+            sum += units;
+        }
+        if (weeks < 2 || sum == 0.0) {
+            return 1.0;
+        }
+        double mean = sum / weeks;
+        double squares = 0.0;
+        for (long units : weeklyUnits) {
+            squares += (units - mean) * (units - mean);
+        }
+        return Math.min(10.0, Math.max(1.0, squares / (weeks - 1) / mean));
     }
 }

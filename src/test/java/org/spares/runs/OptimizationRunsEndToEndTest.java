@@ -95,7 +95,7 @@ class OptimizationRunsEndToEndTest {
         admin = APP.admin();
         transactions = TestServices.transactions(APP.jdbi());
         service = TestServices.optimizations(transactions, new OptimizationRunner(transactions, Clock.systemUTC(),
-                20_000));
+                20_000, 7));
     }
 
     @Test
@@ -126,11 +126,11 @@ class OptimizationRunsEndToEndTest {
         assertThat(items).hasSize(20);
         assertThat(items).allSatisfy(item -> assertThat(item.get("reason").asText()).isNotBlank());
         assertThat(items).anySatisfy(item -> assertThat(item.get("reason").asText())
-                .contains("units issued in " + DAYS + " days").contains("lead time"));
+                .contains("units requested in").contains(" days: ").contains("forecast").contains("lead time"));
         items.stream().filter(item -> item.get("demandPerDay").decimalValue().signum() == 0)
                 .forEach(item -> {
                     assertThat(item.get("recommendedTargetLevel").asInt()).isZero();
-                    assertThat(item.get("reason").asText()).isEqualTo("no demand in " + DAYS + " days");
+                    assertThat(item.get("reason").asText()).isEqualTo("no demand requested in " + DAYS + " days");
                 });
         JsonNode changed = items.stream().filter(item -> item.get("recommendedTargetLevel").asInt()
                 != item.get("currentTargetLevel").asInt()).findFirst().orElseThrow();
@@ -267,7 +267,7 @@ class OptimizationRunsEndToEndTest {
     @Test
     void theSolverSeesACancelThroughItsCancelledSupplier() {
         long id = createDirectly("CHI");
-        OptimizationRunner runner = new OptimizationRunner(transactions, Clock.systemUTC(), 20_000);
+        OptimizationRunner runner = new OptimizationRunner(transactions, Clock.systemUTC(), 20_000, 7);
         OptimizationSnapshot snapshot = runner.start(id).orElseThrow();
         ApiClient manager = APP.client(APP.token(Role.MANAGER, "CHI"));
         assertThat(manager.get("/api/v1/optimizations/" + id).json().get("status").asText()).isEqualTo("RUNNING");
@@ -314,7 +314,7 @@ class OptimizationRunsEndToEndTest {
         Fixtures.depot(admin, "GONE");
         long id = createDirectly("GONE");
         OptimizationJob restarted = new OptimizationJob(
-                new OptimizationRunner(transactions, Clock.systemUTC(), 20_000), Executors.newSingleThreadExecutor());
+                new OptimizationRunner(transactions, Clock.systemUTC(), 20_000, 7), Executors.newSingleThreadExecutor());
         assertThat(restarted.failInterrupted()).isGreaterThanOrEqualTo(1);
         JsonNode run = admin.get("/api/v1/optimizations/" + id).json();
         assertThat(run.get("status").asText()).isEqualTo("FAILED");

@@ -14,11 +14,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.spares.api.Page;
 import org.spares.api.Requests;
+import org.spares.api.dto.ForecastDtos.ForecastView;
+import org.spares.api.dto.OptimizationDtos;
 import org.spares.api.dto.StockDtos.NewPolicy;
 import org.spares.api.dto.StockDtos.PolicyChangeView;
 import org.spares.api.dto.StockDtos.PositionView;
 import org.spares.domain.Caller;
 import org.spares.domain.PolicyChange;
+import org.spares.service.ForecastService;
 import org.spares.service.PositionService;
 
 /** One position of a depot and its policy. Reading roles see the depots in their scope; managers set policy. */
@@ -26,9 +29,11 @@ import org.spares.service.PositionService;
 @Produces(MediaType.APPLICATION_JSON)
 public class PositionResource {
     private final PositionService positions;
+    private final ForecastService forecasts;
 
-    public PositionResource(PositionService positions) {
+    public PositionResource(PositionService positions, ForecastService forecasts) {
         this.positions = positions;
+        this.forecasts = forecasts;
     }
 
     /** One position; a position never stocked reads as zeros. 404 for an unknown depot or sku. */
@@ -59,5 +64,18 @@ public class PositionResource {
         int size = Page.limit(limit);
         return Page.of(positions.policyHistory(caller, code, sku, Page.after(cursor), size + 1), size,
                 PolicyChange::id, PolicyChangeView::of);
+    }
+
+    /**
+     * The forecast of the demand requested of the position over the last {@code historyDays} days (default 365, as a
+     * run's); 400 naming {@code historyDays} shorter than one forecast bucket or over 3,650.
+     */
+    @GET
+    @Path("/forecast")
+    @RolesAllowed({"ADMIN", "MANAGER", "FINANCE"})
+    public ForecastView forecast(@Auth Caller caller, @PathParam("code") String code, @PathParam("sku") String sku,
+            @QueryParam("historyDays") Integer historyDays) {
+        return ForecastView.of(forecasts.position(caller, code, sku,
+                historyDays == null ? OptimizationDtos.DEFAULT_HISTORY_DAYS : historyDays));
     }
 }
