@@ -17,9 +17,60 @@ public final class DemoCatalogue {
             BigDecimal minFillRate, double ordersPerWeekday) {
     }
 
-    /** A part to create, with its share of all part lines and its mean quantity per line. */
+    /**
+     * How a part's demand behaves over the history, so that a demo shows every demand class (FORECASTING.md): most
+     * parts are asked for steadily, a few units a line; some come in bursts (a batch of failures, a planned overhaul
+     * asking for many at once); some go obsolete as the machines they fit are retired, and fade to nothing.
+     */
+    public enum DemandPattern {
+        STEADY, LUMPY, FADING;
+
+        /** Lumpy parts: most lines ask for one unit, this share asks for a burst. */
+        static final double BURST_SHARE = 0.2;
+        /** A burst asks on average this many times the part's usual quantity. */
+        static final double BURST_FACTOR = 6.0;
+        /** Fading parts: asked for as usual until this share of the history, then less and less ... */
+        static final double FADE_FROM = 0.5;
+        /** ... and not at all from this share on. */
+        static final double GONE_FROM = 0.75;
+
+        /** How likely a line chosen for the part is kept at this point of the history (0 = start, 1 = end). */
+        double activity(double elapsed) {
+            if (this != FADING || elapsed <= FADE_FROM) {
+                return 1.0;
+            }
+            return Math.max(0.0, (GONE_FROM - elapsed) / (GONE_FROM - FADE_FROM));
+        }
+    }
+
+    /**
+     * A part to create, with its share of all part lines, the mean quantity of its usual line and how its demand
+     * behaves.
+     */
     public record PartSpec(String sku, String name, String category, BigDecimal unitCost, BigDecimal holdingRate,
-            int leadTimeDays, double share, double meanQuantity) {
+            int leadTimeDays, double share, double meanQuantity, DemandPattern pattern) {
+        /** Units of one line: uniform on 1 .. 2m - 1 (mean m); a lumpy part's line is one unit or a burst. */
+        int quantity(SplittableRandom random) {
+            if (pattern != DemandPattern.LUMPY) {
+                return lineOf(meanQuantity, random);
+            }
+            return random.nextDouble() < DemandPattern.BURST_SHARE
+                    ? lineOf(DemandPattern.BURST_FACTOR * meanQuantity, random) : 1;
+        }
+
+        /** The mean of {@link #quantity}: what a manager would have planned the part from. */
+        double expectedQuantity() {
+            if (pattern != DemandPattern.LUMPY) {
+                return meanQuantity;
+            }
+            double burst = (1 + Math.round(2 * DemandPattern.BURST_FACTOR * meanQuantity - 1)) / 2.0;
+            return DemandPattern.BURST_SHARE * burst + (1 - DemandPattern.BURST_SHARE);
+        }
+
+        private static int lineOf(double mean, SplittableRandom random) {
+            int most = (int) Math.round(2 * mean - 1);
+            return 1 + random.nextInt(most);
+        }
     }
 
     private record Category(String prefix, String name, String noun, double minCost, double maxCost, int minLead,
@@ -51,6 +102,10 @@ public final class DemoCatalogue {
     /** Mean part lines of an order that needs parts (1, 2 or 3 lines: 60 %, 30 %, 10 %). */
     static final double MEAN_LINES = 1.5;
 
+    /** Shares of the parts whose demand is lumpy, and of those going obsolete; the rest is steady. */
+    private static final double LUMPY_SHARE = 0.12;
+    private static final double FADING_SHARE = 0.1;
+
     /** Zipf exponent of part popularity: about 20 % of the parts take about 75 % of the lines. */
     private static final double ZIPF = 1.1;
 
@@ -81,7 +136,7 @@ public final class DemoCatalogue {
     /** Units of the part the depot uses per day on average: what the starting policy is set from. */
     static double expectedPerDay(DepotSpec depot, PartSpec part) {
         double ordersPerDay = depot.ordersPerWeekday() * (5 + 2 * WEEKEND_FACTOR) / 7;
-        return ordersPerDay * NEEDS_PARTS * MEAN_LINES * part.share() * part.meanQuantity();
+        return ordersPerDay * NEEDS_PARTS * MEAN_LINES * part.share() * part.expectedQuantity();
     }
 
     private static DepotSpec depot(int index, SplittableRandom random) {
@@ -110,9 +165,12 @@ public final class DemoCatalogue {
             double draw = random.nextDouble();
             BigDecimal holdingRate = new BigDecimal(draw < 0.1 ? "0.2" : draw < 0.2 ? "0.3" : "0.25");
             String sku = String.format("%s-%04d", category.prefix(), index + 1);
+            double pattern = random.nextDouble();
             parts.add(new PartSpec(sku, category.noun() + " " + sku, category.name(),
                     BigDecimal.valueOf(cost).setScale(2, RoundingMode.HALF_UP), holdingRate, lead,
-                    Math.pow(rank[index], -ZIPF) / total, cost < 20 ? 2.5 : cost < 100 ? 1.5 : 1.0));
+                    Math.pow(rank[index], -ZIPF) / total, cost < 20 ? 2.5 : cost < 100 ? 1.5 : 1.0,
+                    pattern < LUMPY_SHARE ? DemandPattern.LUMPY
+                            : pattern < LUMPY_SHARE + FADING_SHARE ? DemandPattern.FADING : DemandPattern.STEADY));
         }
         return parts;
     }

@@ -204,17 +204,19 @@ final class DemoRepairs {
         return PRIORITIES[PRIORITIES.length - 1];
     }
 
-    /** One to three distinct parts, by popularity. */
+    /** One to three distinct parts, by popularity (parts going obsolete less and less). */
     private List<Line> lines() {
         double draw = world.random.nextDouble();
         int count = Math.min(draw < 0.6 ? 1 : draw < 0.9 ? 2 : 3, catalogue.parts().size());
         List<Line> lines = new ArrayList<>();
         Set<String> chosen = new HashSet<>();
-        while (lines.size() < count) {
+        double elapsed = world.elapsed();
+        // Bounded: when every part has faded away (a catalogue of one obsolete part) the order needs none.
+        for (int tries = 0; lines.size() < count && tries < 100 * count; tries++) {
             PartSpec part = popularPart();
-            if (chosen.add(part.sku())) {
-                int most = (int) Math.round(2 * part.meanQuantity() - 1);
-                lines.add(new Line(part, 1 + world.random.nextInt(most)));
+            // A part going obsolete is asked for less and less; the order then needs some other part instead.
+            if (world.random.nextDouble() < part.pattern().activity(elapsed) && chosen.add(part.sku())) {
+                lines.add(new Line(part, part.quantity(world.random)));
             }
         }
         return lines;

@@ -50,7 +50,8 @@ public final class DemoSeeder {
         Services services = this.services.apply(clock);
         SplittableRandom random = new SplittableRandom(settings.seed());
         DemoCatalogue catalogue = DemoCatalogue.draw(settings, random);
-        DemoWorld world = new DemoWorld(services, clock, random, createActor(services), settings.end());
+        DemoWorld world = new DemoWorld(services, clock, random, createActor(services), settings.start(),
+                settings.end());
         createCatalogue(world, catalogue);
         DemoStock stock = new DemoStock(world, catalogue);
         stock.startingStock();

@@ -24,18 +24,26 @@ final class DemoWorld {
     final Caller caller;
     final Actor actor;
     final DemoCounts counts = new DemoCounts();
+    private final Instant start;
     private final Instant end;
     private final PriorityQueue<Event> events = new PriorityQueue<>(
             Comparator.comparing(Event::at).thenComparingLong(Event::sequence));
     private long sequence;
 
-    DemoWorld(Services services, SimulatedClock clock, SplittableRandom random, Caller caller, Instant end) {
+    DemoWorld(Services services, SimulatedClock clock, SplittableRandom random, Caller caller, Instant start,
+            Instant end) {
         this.services = services;
         this.clock = clock;
         this.random = random;
         this.caller = caller;
         this.actor = new Actor(caller.id(), caller.name(), caller.name());
+        this.start = start;
         this.end = end;
+    }
+
+    /** How far the history has got: 0 at its start, 1 at its end. */
+    double elapsed() {
+        return (double) Duration.between(start, now()).toSeconds() / Duration.between(start, end).toSeconds();
     }
 
     Instant now() {
