@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.spares.db.DemandHistoryDao;
 import org.spares.db.DemandHistoryDao.Request;
 import org.spares.db.PartDao;
@@ -42,6 +44,8 @@ public record OptimizationSnapshot(DemandWindow window, List<DepotHistory> depot
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(OptimizationSnapshot.class);
+
     private record Rows(List<DepotHistory> depots, List<DemandHistoryDao.Stocked> stocked, Map<Long, Part> parts,
             Map<String, List<Request>> requests) {
     }
@@ -58,7 +62,9 @@ public record OptimizationSnapshot(DemandWindow window, List<DepotHistory> depot
     /** Reads the run's rows in one short read, then forecasts every position outside it. */
     public static OptimizationSnapshot read(Transactions transactions, Optimization run, int bucketDays) {
         DemandWindow window = new DemandWindow(run.windowTo(), run.historyDays(), bucketDays);
+        long started = System.nanoTime();
         Rows rows = transactions.read(handle -> rows(handle, run.depots(), window));
+        long read = System.nanoTime();
         Map<Long, Depot> depots = new HashMap<>();
         rows.depots().forEach(history -> depots.put(history.depot().id(), history.depot()));
         List<PositionHistory> positions = new ArrayList<>();
@@ -68,6 +74,9 @@ public record OptimizationSnapshot(DemandWindow window, List<DepotHistory> depot
             positions.add(new PositionHistory(depots.get(stocked.depotId()), rows.parts().get(stocked.partId()),
                     stocked.targetLevel(), requests, Forecaster.forecast(window.history(requests))));
         }
+        LOG.info("optimization {}: {} positions and {} requests read in {} ms, forecast in {} ms", run.id(),
+                positions.size(), rows.requests().values().stream().mapToInt(List::size).sum(),
+                (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
         return new OptimizationSnapshot(window, rows.depots(), positions);
     }
 
