@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.spares.forecast.Classification;
 import org.spares.forecast.DemandHistory;
@@ -96,7 +97,7 @@ public final class ForecastBenchmark {
     private static double naive(DemandHistory history) {
         int[] buckets = history.buckets();
         double classified = Classification.of(buckets).demandClass().ordinal();
-        var scores = NaiveBacktest.rmsse(buckets);
+        Map<ForecastMethod, Double> scores = NaiveBacktest.rmsse(buckets);
         return classified + (scores == null ? 0 : scores.get(ForecastMethod.MEAN));
     }
 

@@ -114,15 +114,17 @@ public final class MethodChoiceStudy {
     /** The rows as a Markdown table. */
     public static String table(List<Row> rows) {
         StringBuilder table = new StringBuilder();
-        table.append("| process | scored | chosen | MEAN | CROSTON | SBA | TSB | chosen better / worse than MEAN | chosen: MEAN / CROSTON"
-                + " / SBA / TSB | class on the first 78: smooth / erratic / intermittent / lumpy / none |\n");
+        table.append("| process | scored | chosen | MEAN | CROSTON | SBA | TSB | chosen better / worse than MEAN"
+                + " | chosen: MEAN / CROSTON / SBA / TSB"
+                + " | class on the first 78: smooth / erratic / intermittent / lumpy / none |\n");
         table.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n");
         for (Row row : rows) {
             table.append(String.format("| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %d / %d | %s | %s |%n",
                     row.process(), row.scored(), row.chosen(), row.fixed().get(ForecastMethod.MEAN),
                     row.fixed().get(ForecastMethod.CROSTON), row.fixed().get(ForecastMethod.SBA),
                     row.fixed().get(ForecastMethod.TSB), row.betterThanMean(), row.worseThanMean(),
-                    counts(row.choices(), ForecastMethod.values()), counts(row.classes(), DemandClass.values())));
+                    counts(row.choices(), ForecastMethod.values()),
+                    counts(row.classes(), DemandClass.values())));
         }
         return table.toString();
     }
