@@ -14,7 +14,7 @@ public record DemandHistory(int days, List<DemandEvent> events, int bucketDays) 
     public static final int MAX_DAYS = 3650;
     public static final int MAX_BUCKET_DAYS = 365;
     public static final int DEFAULT_BUCKET_DAYS = 7;
-    /** Bounds the work of one request: the backtest is linear in events but quadratic in buckets. */
+    /** Bounds the work of one request, which is linear in the events (and, backtest included, in the buckets). */
     public static final int MAX_EVENTS = 100_000;
 
     public DemandHistory {
