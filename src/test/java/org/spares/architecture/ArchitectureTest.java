@@ -133,7 +133,7 @@ class ArchitectureTest {
                     .should().dependOnClassesThat().resideInAnyPackage(otherThan(lower, "domain"))
                     .check(main);
         }
-        // the simulation reads the optimizer's progress callback, nothing else of it
+        // the simulation reads the optimizer's request, plan and progress types; the optimizer knows nothing of it
         noClasses().that().resideInAPackage("org.spares.simulate..")
                 .should().dependOnClassesThat().resideInAnyPackage(otherThan("simulate", "optimize", "domain"))
                 .check(main);
