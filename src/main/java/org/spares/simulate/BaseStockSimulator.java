@@ -41,21 +41,24 @@ public final class BaseStockSimulator {
     public static Simulation simulate(List<SimDepot> depots, List<SimPosition> positions,
             SimulationSettings settings, ProgressListener progress) {
         Objects.requireNonNull(progress, "progress");
-        for (SimPosition position : positions) {
+        List<SimPosition> fixed = List.copyOf(positions);
+        for (SimPosition position : fixed) {
             if (position.depotIndex() >= depots.size()) {
                 throw new IllegalArgumentException("depotIndex " + position.depotIndex() + " has no depot");
             }
         }
         int replications = settings.replications();
         Replication[] results = new Replication[replications];
+        // Progress is reported from this thread between batches, so a listener need not be thread-safe (the
+        // optimization run's is not); a batch holds at least two replications per core to keep every core busy.
         int batch = Math.max(2 * Runtime.getRuntime().availableProcessors(), replications / PROGRESS_STEPS);
         for (int start = 0; start < replications; start += batch) {
             int end = Math.min(replications, start + batch);
             IntStream.range(start, end).parallel().forEach(replication ->
-                    results[replication] = replicate(depots.size(), positions, settings, replication));
+                    results[replication] = replicate(depots.size(), fixed, settings, replication));
             progress.progress((double) end / replications, "simulate");
         }
-        return summarise(depots, positions, settings, results);
+        return summarise(depots, fixed, settings, results);
     }
 
     /** Sums of one replication per depot: units-weighted filled occurrences and the backorder integral. */
