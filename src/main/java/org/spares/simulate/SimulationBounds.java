@@ -7,8 +7,8 @@ import org.spares.domain.ErrorCode;
 /**
  * The defaults and limits of a simulation asked for over HTTP, refused with 422 VALIDATION_FAILED naming the field.
  * The work limit counts the events a run draws (replications x occurrences a day x (days + lead time)): at the
- * benchmark's pace (BENCHMARKS.md) 500 million of them take tens of seconds on two cores, the most one request
- * should hold the optimizer's slot for.
+ * benchmark's pace (BENCHMARKS.md, 36-65 ns an event) 500 million of them take 18 s on two free cores and 30 s on
+ * one, about what a solve may take (optimizerTimeLimit, 20 s), so a simulation holds the optimizer's slot no longer.
  */
 public final class SimulationBounds {
     public static final int DEFAULT_REPLICATIONS = 200;
