@@ -18,6 +18,20 @@ public final class ModelBuilder {
 
     /** Validates (422 VALIDATION_FAILED) and checks feasibility (422 INFEASIBLE). */
     public static StockModel build(OptimizeRequest request) {
+        StockModel model = assemble(request);
+        checkFeasible(model);
+        return model;
+    }
+
+    /**
+     * Validates (422 VALIDATION_FAILED) but does not check feasibility: a given plan is evaluated against its targets
+     * whether or not any plan could meet them.
+     */
+    static StockModel buildForEvaluation(OptimizeRequest request) {
+        return assemble(request);
+    }
+
+    private static StockModel assemble(OptimizeRequest request) {
         RequestValidator.validate(request);
         Map<String, Integer> partIndex = new HashMap<>();
         List<String> skus = new ArrayList<>();
@@ -52,11 +66,9 @@ public final class ModelBuilder {
             positions.add(new StockModel.Position(depot, part, holdingCosts.get(part), row.ratePerDay(),
                     distribution, floor));
         }
-        StockModel model = new StockModel(depots, skus, holdingCosts, positions,
+        return new StockModel(depots, skus, holdingCosts, positions,
                 minimiseBackorders ? null : request.maxTotalBackorders(), request.costModel(), request.objective(),
                 minimiseBackorders ? request.annualBudget() : null);
-        checkFeasible(model);
-        return model;
     }
 
     /**

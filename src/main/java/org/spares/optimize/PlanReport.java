@@ -2,13 +2,12 @@ package org.spares.optimize;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.spares.domain.Depot;
-import org.spares.domain.Position;
 
 /**
- * Evaluates a plan with the same unit tables the search used (one evaluation: the search, the heuristics and this
- * check cannot disagree about a target), checks every constraint, and builds the answer. A plan that breaks a
- * constraint is a bug, so it is refused. The tables themselves are checked against the distribution formulas by
+ * Evaluates a plan with the same unit tables the search used (one evaluation: the search, the heuristics, this
+ * check and {@link Optimizer#evaluate} cannot disagree about a target), checks every constraint, and builds the
+ * answer. A solved plan that breaks a constraint is a bug, so it is refused; a given plan is only told what it
+ * breaks. The tables themselves are checked against the distribution formulas by
  * the tests (UnitTablesTest), so one evaluation does not mean an unchecked one.
  */
 final class PlanReport {
@@ -23,16 +22,49 @@ final class PlanReport {
      */
     static Plan report(UnitProblem problem, int[] levels, double objectiveBound, long solveMillis) {
         StockModel model = problem.model;
-        int depotCount = model.depots().size();
-        int partCount = model.allSkus().size();
-        int[][] levelOf = new int[depotCount][partCount];
-        StockModel.Position[][] positionOf = new StockModel.Position[depotCount][partCount];
-        double[][] backordersOf = new double[depotCount][partCount];
+        int[][] levelOf = new int[model.depots().size()][model.allSkus().size()];
         for (int index = 0; index < levels.length; index++) {
             StockModel.Position position = model.positions().get(index);
             levelOf[position.depotIndex()][position.partIndex()] = levels[index];
+        }
+        Summary summary = summarise(problem, levelOf);
+        List<String> broken = brokenTargets(model, summary);
+        if (!broken.isEmpty()) {
+            throw new IllegalStateException("plan breaks " + broken);
+        }
+        return answer(model, summary.totals, objectiveBound, solveMillis, summary.depots, summary.positions);
+    }
+
+    /**
+     * A given plan, every depot x part pair's level (positions without demand may hold stock too), evaluated like a
+     * solved one; the targets it breaks are named, not refused.
+     */
+    static PlanEvaluation evaluate(UnitProblem problem, int[][] levelOf) {
+        StockModel model = problem.model;
+        Summary summary = summarise(problem, levelOf);
+        Totals totals = summary.totals;
+        double repairRate = model.depots().stream()
+                .mapToDouble(depot -> depot.repairOrdersPerDay() == null ? 0.0 : depot.repairOrdersPerDay()).sum();
+        Double wait = repairRate > 0.0 ? 24.0 * totals.backorders / repairRate : null;
+        return new PlanEvaluation(summary.depots, new PlanEvaluation.Total(totals.units, totals.cost,
+                totals.backorders, wait, totals.fillRate()), summary.positions, brokenTargets(model, summary));
+    }
+
+    /** Positions (depot-major, in request order), depot summaries and totals of a plan. */
+    private record Summary(List<Plan.PositionPlan> positions, List<Plan.DepotSummary> depots, Totals totals) {
+    }
+
+    private static Summary summarise(UnitProblem problem, int[][] levelOf) {
+        StockModel model = problem.model;
+        int depotCount = model.depots().size();
+        int partCount = model.allSkus().size();
+        StockModel.Position[][] positionOf = new StockModel.Position[depotCount][partCount];
+        double[][] backordersOf = new double[depotCount][partCount];
+        for (int index = 0; index < model.positions().size(); index++) {
+            StockModel.Position position = model.positions().get(index);
             positionOf[position.depotIndex()][position.partIndex()] = position;
-            backordersOf[position.depotIndex()][position.partIndex()] = problem.tables.backorders(index, levels[index]);
+            backordersOf[position.depotIndex()][position.partIndex()] = problem.tables.backorders(index,
+                    levelOf[position.depotIndex()][position.partIndex()]);
         }
         List<Plan.PositionPlan> positions = new ArrayList<>(depotCount * partCount);
         List<Plan.DepotSummary> depots = new ArrayList<>(depotCount);
@@ -45,13 +77,11 @@ final class PlanReport {
                 positions.add(plan);
                 double rate = positionOf[depot][part] == null ? 0.0 : positionOf[depot][part].ratePerDay();
                 depotTotals.add(plan, rate, model.holdingCosts().get(part) * plan.stockLevel());
-                checkFillRate(model.depots().get(depot), plan);
             }
             depots.add(depotSummary(model, depot, depotTotals));
             totals.addAll(depotTotals);
         }
-        checkConstraints(model, depots, totals);
-        return answer(model, totals, objectiveBound, solveMillis, depots, positions);
+        return new Summary(positions, depots, totals);
     }
 
     private static Plan answer(StockModel model, Totals totals, double objectiveBound, long solveMillis,
@@ -90,26 +120,29 @@ final class PlanReport {
                 totals.fillRate());
     }
 
-    private static void checkFillRate(StockModel.Depot depot, Plan.PositionPlan plan) {
-        if (depot.minFillRate() > 0.0 && !Constraints.atLeast(plan.fillRate(), depot.minFillRate())) {
-            throw new IllegalStateException("plan breaks the fill-rate floor at " + depot.code() + "/" + plan.sku());
-        }
-    }
-
-    private static void checkConstraints(StockModel model, List<Plan.DepotSummary> depots, Totals totals) {
-        for (int depot = 0; depot < depots.size(); depot++) {
+    /** The request fields whose targets the plan breaks (a solved plan breaking one is a bug). */
+    private static List<String> brokenTargets(StockModel model, Summary summary) {
+        List<String> broken = new ArrayList<>();
+        int partCount = model.allSkus().size();
+        for (int depot = 0; depot < summary.depots.size(); depot++) {
             StockModel.Depot input = model.depots().get(depot);
             if (input.backorderLimit() != null
-                    && !Constraints.atMost(depots.get(depot).expectedBackorders(), input.backorderLimit())) {
-                throw new IllegalStateException("plan breaks the wait target of depot " + input.code());
+                    && !Constraints.atMost(summary.depots.get(depot).expectedBackorders(), input.backorderLimit())) {
+                broken.add("depots[" + depot + "].maxPartsWaitHours");
+            }
+            if (input.minFillRate() > 0.0 && summary.positions.subList(depot * partCount, (depot + 1) * partCount)
+                    .stream().anyMatch(plan -> !Constraints.atLeast(plan.fillRate(), input.minFillRate()))) {
+                broken.add("depots[" + depot + "].minFillRate");
             }
         }
-        if (model.backorderLimit() != null && !Constraints.atMost(totals.backorders, model.backorderLimit())) {
-            throw new IllegalStateException("plan breaks maxTotalBackorders");
+        if (model.backorderLimit() != null
+                && !Constraints.atMost(summary.totals.backorders, model.backorderLimit())) {
+            broken.add("maxTotalBackorders");
         }
-        if (model.annualBudget() != null && !Constraints.atMost(totals.stockValue, model.annualBudget())) {
-            throw new IllegalStateException("plan breaks annualBudget");
+        if (model.annualBudget() != null && !Constraints.atMost(summary.totals.stockValue, model.annualBudget())) {
+            broken.add("annualBudget");
         }
+        return broken;
     }
 
     /** Running sums of a depot or of the whole plan. */

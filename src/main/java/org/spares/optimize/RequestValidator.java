@@ -40,6 +40,48 @@ final class RequestValidator {
         }
     }
 
+    /**
+     * A given plan's levels: known depot and sku, each position at most once, 0 <= level; their sum is capped like
+     * the solver's tables (TableSize), since evaluating a level tabulates the position up to it.
+     */
+    static void validateStockLevels(OptimizeRequest request, List<StockLevelInput> levels) {
+        if (levels == null) {
+            throw invalid("stockLevels", "must be present");
+        }
+        Set<String> skus = new HashSet<>();
+        request.parts().forEach(part -> skus.add(part.sku()));
+        Set<String> codes = new HashSet<>();
+        request.depots().forEach(depot -> codes.add(depot.code()));
+        Set<String> seen = new HashSet<>();
+        long sum = 0;
+        for (int index = 0; index < levels.size(); index++) {
+            StockLevelInput level = levels.get(index);
+            String prefix = "stockLevels[" + index + "].";
+            if (level == null) {
+                throw invalid("stockLevels[" + index + "]", "must not be null");
+            }
+            requireText(prefix + "depot", level.depot());
+            requireText(prefix + "sku", level.sku());
+            if (!codes.contains(level.depot())) {
+                throw invalid(prefix + "depot", "unknown depot " + level.depot());
+            }
+            if (!skus.contains(level.sku())) {
+                throw invalid(prefix + "sku", "unknown sku " + level.sku());
+            }
+            if (!seen.add(level.depot() + "\u0000" + level.sku())) {
+                throw invalid(prefix + "sku", "duplicate stock level for " + level.depot() + "/" + level.sku());
+            }
+            if (level.stockLevel() == null || level.stockLevel() < 0) {
+                throw invalid(prefix + "stockLevel", "must be present and >= 0");
+            }
+            sum += level.stockLevel();
+            if (sum > TableSize.MAXIMUM_TABLE_UNITS) {
+                throw invalid(prefix + "stockLevel", "the sum of stock levels must be <= "
+                        + TableSize.MAXIMUM_TABLE_UNITS);
+            }
+        }
+    }
+
     private static Set<String> validateParts(List<PartInput> parts) {
         Set<String> skus = new HashSet<>();
         for (int index = 0; index < parts.size(); index++) {

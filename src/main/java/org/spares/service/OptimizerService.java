@@ -1,5 +1,6 @@
 package org.spares.service;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -13,10 +14,14 @@ import org.spares.optimize.Optimizer;
 import org.spares.optimize.Plan;
 import org.spares.optimize.ProgressListener;
 import org.spares.optimize.SolverLimits;
+import org.spares.optimize.StockLevelInput;
+import org.spares.simulate.PlanSimulation;
+import org.spares.simulate.PlanSimulator;
+import org.spares.simulate.SimulationSettings;
 
 /**
- * The optimizer on a model sent by the caller: stateless, never inside a transaction, and at most
- * {@code concurrentSolves} at once, since a solve can take the time limit's worth of a core.
+ * The optimizer (and the simulation that checks its plans) on a model sent by the caller: stateless, never inside a
+ * transaction, and at most {@code concurrentSolves} at once, since a solve can take the time limit's worth of a core.
  */
 public final class OptimizerService {
     private final Transactions transactions;
@@ -39,6 +44,17 @@ public final class OptimizerService {
     public FrontierAnswer frontier(FrontierRequest request, Idempotency<FrontierAnswer> once) {
         return transactions.outside(once, () -> limited(() -> Optimizer.frontier(request, limits(),
                 ProgressListener.NONE)));
+    }
+
+    /**
+     * The plan (the given levels, or the optimal plan when {@code levels} is null) simulated next to the model's
+     * predictions; 422 VALIDATION_FAILED naming the field; 422 INFEASIBLE when solving finds no plan. Counted
+     * against the same concurrency limit as solves: a simulation is CPU-bound too.
+     */
+    public PlanSimulation simulate(OptimizeRequest request, List<StockLevelInput> levels,
+            Supplier<SimulationSettings> settings, Idempotency<PlanSimulation> once) {
+        return transactions.outside(once, () -> limited(() -> PlanSimulator.simulate(request, levels, settings.get(),
+                limits(), ProgressListener.NONE)));
     }
 
     private SolverLimits limits() {

@@ -102,6 +102,7 @@ class RoleMatrixTest {
         add("GET", "/api/v1/reservations/{id}", "/api/v1/reservations/999999", null, ALL);
         add("POST", "/api/v1/optimizer/solve", "/api/v1/optimizer/solve", Map.of(), PLANNERS);
         add("POST", "/api/v1/optimizer/frontier", "/api/v1/optimizer/frontier", Map.of(), PLANNERS);
+        add("POST", "/api/v1/optimizer/simulate", "/api/v1/optimizer/simulate", Map.of(), PLANNERS);
         add("POST", "/api/v1/forecast", "/api/v1/forecast", Map.of(), PLANNERS);
         add("GET", "/api/v1/reports/carrying-cost", "/api/v1/reports/carrying-cost?from=2020-01-01", null, PLANNERS);
         add("GET", "/api/v1/reports/valuation", "/api/v1/reports/valuation", null, PLANNERS);

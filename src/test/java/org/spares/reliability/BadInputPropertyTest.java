@@ -205,7 +205,8 @@ class BadInputPropertyTest {
                         "allowBackorder", true)),
                 new Call("POST", "/api/v1/users", body("name", "u", "role", "MANAGER", "depots", List.of("NYC"))),
                 new Call("POST", "/api/v1/optimizer/solve", body("depots", List.of(), "parts", List.of())),
-                new Call("POST", "/api/v1/optimizer/frontier", body("depots", List.of(), "parts", List.of())));
+                new Call("POST", "/api/v1/optimizer/frontier", body("depots", List.of(), "parts", List.of())),
+                new Call("POST", "/api/v1/optimizer/simulate", body("depots", List.of(), "parts", List.of())));
         return Arbitraries.of(bases).flatMap(base -> mutation(base));
     }
 

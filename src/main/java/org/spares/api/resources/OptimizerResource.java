@@ -14,12 +14,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.spares.api.IdempotentPosts;
 import org.spares.api.Outcome;
+import org.spares.api.dto.SimulationDtos.SimulateRequest;
+import org.spares.api.dto.SimulationDtos.SimulationView;
 import org.spares.domain.Caller;
 import org.spares.optimize.FrontierAnswer;
 import org.spares.optimize.FrontierRequest;
 import org.spares.optimize.OptimizeRequest;
 import org.spares.optimize.Plan;
 import org.spares.service.OptimizerService;
+import org.spares.simulate.PlanSimulation;
 
 /**
  * What-if solves of an explicit model (OPTIMIZER.md): nothing is stored, and the solver runs outside any database
@@ -44,6 +47,21 @@ public class OptimizerResource {
     public Response solve(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @NotNull OptimizeRequest body) {
         return posts.answer(caller, key, uri, body, (Plan plan) -> Outcome.ok(plan), once -> optimizer.solve(body, once));
+    }
+
+    /**
+     * 200 with the plan's predicted and simulated fill rate, backorders and parts wait per depot and in total
+     * (SIMULATION.md); 422 VALIDATION_FAILED naming the field (a stock level, replications, days, confidence, the
+     * work limit); 422 INFEASIBLE when no stock levels are given and no plan meets the targets; 503 when busy.
+     */
+    @POST
+    @Path("/simulate")
+    @RolesAllowed({"ADMIN", "MANAGER", "FINANCE"})
+    public Response simulate(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
+            @NotNull SimulateRequest body) {
+        return posts.answer(caller, key, uri, body, (PlanSimulation simulation) ->
+                Outcome.ok(SimulationView.of(simulation)),
+                once -> optimizer.simulate(body.model(), body.stockLevels(), body::settings, once));
     }
 
     /** 200 with the cost-versus-service points, cheapest first. */
