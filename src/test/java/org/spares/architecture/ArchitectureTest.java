@@ -28,6 +28,7 @@ import org.spares.service.Transactions;
  * <pre>
  * domain  <-  db  <-  service  <-  api, jobs, demo, config  <-  cli  <-  app
  *        <-  optimize, report, forecast (pure calculators)  <-  service
+ *        <-  optimize  <-  simulate (pure calculator)  <-  service
  * </pre>
  *
  * A request enters at a resource, which maps HTTP to a service method and its result to a view; the service method
@@ -57,6 +58,7 @@ class ArchitectureTest {
                 .layer("optimize").definedBy("org.spares.optimize..")
                 .layer("report").definedBy("org.spares.report..")
                 .layer("forecast").definedBy("org.spares.forecast..")
+                .layer("simulate").definedBy("org.spares.simulate..")
                 .layer("service").definedBy("org.spares.service..")
                 .layer("api").definedBy("org.spares.api..")
                 .layer("jobs").definedBy("org.spares.jobs..")
@@ -73,7 +75,8 @@ class ArchitectureTest {
                 .whereLayer("service").mayOnlyBeAccessedByLayers("api", "jobs", "demo", "config", "cli", "app")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("service", "api")
                 .whereLayer("forecast").mayOnlyBeAccessedByLayers("service", "api", "config")
-                .whereLayer("optimize").mayOnlyBeAccessedByLayers("service", "api", "cli")
+                .whereLayer("simulate").mayOnlyBeAccessedByLayers("service", "api")
+                .whereLayer("optimize").mayOnlyBeAccessedByLayers("service", "api", "cli", "simulate")
                 .whereLayer("db").mayOnlyBeAccessedByLayers("service", "config", "app")
                 // A database failure that escaped every unit of work (a connection lost while a report streams, the
                 // token lookup) becomes 503 here, the one place that sees every failure.
@@ -93,7 +96,7 @@ class ArchitectureTest {
         noClasses()
                 .that().resideInAnyPackage("org.spares.api..", "org.spares.jobs..",
                         "org.spares.demo..", "org.spares.cli..", "org.spares.domain..", "org.spares.optimize..",
-                        "org.spares.report..", "org.spares.forecast..")
+                        "org.spares.report..", "org.spares.forecast..", "org.spares.simulate..")
                 .and(DescribedPredicate.not(BULK_LOADING))
             .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..", "javax.sql..")
                 .because("resources, jobs and commands call service methods, which own their units of work")
@@ -104,7 +107,8 @@ class ArchitectureTest {
     void noHttpBelowTheApi() {
         noClasses()
                 .that().resideInAnyPackage("org.spares.domain..", "org.spares.db..", "org.spares.service..",
-                        "org.spares.optimize..", "org.spares.report..", "org.spares.forecast..", "org.spares.jobs..",
+                        "org.spares.optimize..", "org.spares.report..", "org.spares.forecast..", "org.spares.simulate..",
+                        "org.spares.jobs..",
                         "org.spares.demo..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "jakarta.servlet..",
                         "org.eclipse.jetty..", "org.glassfish.jersey..", "io.dropwizard.auth..", "io.dropwizard.jersey..")
@@ -129,6 +133,10 @@ class ArchitectureTest {
                     .should().dependOnClassesThat().resideInAnyPackage(otherThan(lower, "domain"))
                     .check(main);
         }
+        // the simulation reads the optimizer's progress callback, nothing else of it
+        noClasses().that().resideInAPackage("org.spares.simulate..")
+                .should().dependOnClassesThat().resideInAnyPackage(otherThan("simulate", "optimize", "domain"))
+                .check(main);
         noClasses().that().resideInAPackage("org.spares.domain..")
                 .should().dependOnClassesThat().resideInAnyPackage(otherThan("domain"))
                 .check(main);
@@ -137,7 +145,7 @@ class ArchitectureTest {
     /** Every package of Spares but the given ones. */
     private static String[] otherThan(String... allowed) {
         return Stream.of("app", "config", "cli", "api", "jobs", "demo", "service", "db", "optimize", "report",
-                "forecast", "domain").filter(name -> !List.of(allowed).contains(name)).map(name -> "org.spares." + name + "..")
+                "forecast", "simulate", "domain").filter(name -> !List.of(allowed).contains(name)).map(name -> "org.spares." + name + "..")
                 .toArray(String[]::new);
     }
 }

@@ -1,0 +1,5 @@
+package org.spares.simulate;
+
+/** One depot's simulated measures. */
+public record SimulatedDepot(String depot, SimulatedMeasures simulated) {
+}
