@@ -88,6 +88,10 @@ public interface OptimizationDao {
     @SqlQuery("SELECT model FROM optimizations WHERE id = :id")
     Optional<String> model(@Bind("id") long id);
 
+    /** What the run's levels would have given, as JSON; empty until the run has SUCCEEDED. */
+    @SqlQuery("SELECT simulation FROM optimizations WHERE id = :id")
+    Optional<String> simulation(@Bind("id") long id);
+
     /** Stores the model of a run that is still RUNNING, with its first progress step. */
     @SqlUpdate("""
             UPDATE optimizations SET model = :model, progress = :progress WHERE id = :id AND status = 'RUNNING'
@@ -107,12 +111,12 @@ public interface OptimizationDao {
     @SqlUpdate("""
             UPDATE optimizations SET status = 'SUCCEEDED', progress = 1, finished_at = :at, plan_status = :planStatus,
                    gap = :gap, solve_millis = :solveMillis, current_annual_holding_cost = :current,
-                   recommended_annual_holding_cost = :recommended
+                   recommended_annual_holding_cost = :recommended, simulation = :simulation
              WHERE id = :id AND status = 'RUNNING'
             """)
     int succeed(@Bind("id") long id, @Bind("at") Instant at, @Bind("planStatus") String planStatus,
             @Bind("gap") Double gap, @Bind("solveMillis") Long solveMillis, @Bind("current") BigDecimal current,
-            @Bind("recommended") BigDecimal recommended);
+            @Bind("recommended") BigDecimal recommended, @Bind("simulation") String simulation);
 
     /**
      * Ends a run as FAILED or CANCELLED, with the reason (null when cancelled), from whichever status its rules let

@@ -99,9 +99,12 @@ public final class OptimizationRunner {
         AtomicBoolean flag = cancelled.computeIfAbsent(id, ignored -> new AtomicBoolean());
         try {
             Plan plan = OptimizationPlanner.hasDemand(snapshot) ? Optimizer.solve(OptimizationPlanner.request(
-                    snapshot), new SolverLimits(timeLimitMillis, flag::get), progress(id, flag)) : null;
+                    snapshot), new SolverLimits(timeLimitMillis, flag::get), progress(id, flag, 0.1, 0.8)) : null;
             OptimizationPlanner.Results results = OptimizationPlanner.results(snapshot, plan);
-            boolean recorded = transactions.inTransaction(handle -> record(handle, id, plan, results));
+            ProgressListener simulating = progress(id, flag, 0.9, 0.1);
+            String simulation = ModelJson.write(RunSimulation.of(snapshot, results.recommendations(), id,
+                    simulating));
+            boolean recorded = transactions.inTransaction(handle -> record(handle, id, plan, results, simulation));
             return recorded ? Result.SUCCEEDED : Result.CANCELLED;
         } catch (SolveCancelledException stopped) {
             if (flag.get()) {
@@ -144,11 +147,12 @@ public final class OptimizationRunner {
         end(id, OptimizationStatus.FAILED, "INTERNAL_ERROR", "the run failed unexpectedly (errorId " + errorId + ")");
     }
 
-    private boolean record(Handle handle, long id, Plan plan, OptimizationPlanner.Results results) {
+    private boolean record(Handle handle, long id, Plan plan, OptimizationPlanner.Results results,
+            String simulation) {
         OptimizationDao runs = handle.attach(OptimizationDao.class);
         if (runs.succeed(id, clock.instant(), plan == null ? "OPTIMAL" : plan.status().name(),
                 plan == null ? 0.0 : plan.gap(), plan == null ? 0L : plan.solveMillis(),
-                results.currentAnnualHoldingCost(), results.recommendedAnnualHoldingCost()) != 1) {
+                results.currentAnnualHoldingCost(), results.recommendedAnnualHoldingCost(), simulation) != 1) {
             return false;
         }
         runs.releaseLocks(id);
@@ -160,8 +164,11 @@ public final class OptimizationRunner {
         return true;
     }
 
-    /** Progress 0.1 to 0.9 over the solve, written at most every 200 ms (and always the first time). */
-    private ProgressListener progress(long id, AtomicBoolean flag) {
+    /**
+     * Progress from {@code start} over {@code span} (the solve 0.1 to 0.9, the simulation 0.9 to 1), written at most
+     * every 200 ms (and always the first time).
+     */
+    private ProgressListener progress(long id, AtomicBoolean flag, double start, double span) {
         long[] last = {0L};
         return (fraction, phase) -> {
             long now = System.nanoTime();
@@ -169,7 +176,7 @@ public final class OptimizationRunner {
                 return;
             }
             last[0] = now;
-            if (!writeProgress(id, 0.1 + 0.8 * fraction)) {
+            if (!writeProgress(id, start + span * fraction)) {
                 flag.set(true);
             }
         };

@@ -134,6 +134,16 @@ public final class OptimizationService {
         return transactions.read(handle -> model(handle, caller, id));
     }
 
+    /**
+     * What the run's recommended and current levels would have given (docs/SIMULATION.md), cut to the caller's
+     * depots; the total only for a caller who sees all of them.
+     *
+     * @throws DomainException 404 as {@link #get}; 409 ILLEGAL_STATE until the run has SUCCEEDED
+     */
+    public RunSimulation simulation(Caller caller, long id) {
+        return transactions.read(handle -> simulation(handle, caller, id));
+    }
+
     private static Seen seen(Handle handle, Caller caller, Optimization run) {
         List<String> depots = run.depots().stream().filter(caller::canSee).toList();
         if (run.status() != OptimizationStatus.SUCCEEDED) {
@@ -234,6 +244,14 @@ public final class OptimizationService {
             throw DomainException.notFound("optimization", id);
         }
         return run;
+    }
+
+    private static RunSimulation simulation(Handle handle, Caller caller, long id) {
+        Optimization run = visible(handle, caller, id);
+        String json = handle.attach(OptimizationDao.class).simulation(id).orElseThrow(() -> new DomainException(
+                ErrorCode.ILLEGAL_STATE, "optimization " + id + " is " + run.status() + " and has no simulation: it is"
+                + " made when the run succeeds", Map.of("status", run.status().name())));
+        return ModelJson.read(json, RunSimulation.class).visibleTo(caller::canSee);
     }
 
     private static OptimizeRequest model(Handle handle, Caller caller, long id) {

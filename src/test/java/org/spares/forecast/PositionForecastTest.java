@@ -141,7 +141,8 @@ class PositionForecastTest {
     @Test
     void aRunPlansWithThePositionsForecastAndSaysSo() {
         Reply forecast = admin.get("/api/v1/depots/NYC/stock/LMP-1/forecast?historyDays=" + DAYS);
-        Reply created = admin.post("/api/v1/optimizations", Map.of("depots", List.of("NYC"), "historyDays", DAYS));
+        Reply created = admin.post("/api/v1/optimizations", Map.of("depots", List.of("NYC", "BOS"),
+                "historyDays", DAYS));
         assertThat(created.status()).as(created.body()).isEqualTo(202);
         long id = created.json().get("id").asLong();
         JsonNode run = Runs.waitForEnd(admin, id);
@@ -156,8 +157,73 @@ class PositionForecastTest {
         assertThat(line.get("reason").asText()).contains("56 units requested in 6 requests over 56 days")
                 .contains("LUMPY demand").contains(forecast.json().get("method").asText() + " forecast")
                 .contains("variance-to-mean ratio 21.75");
+        checkSimulation(id, run);
         Reply tooShort = admin.post("/api/v1/optimizations", Map.of("depots", List.of("NYC"), "historyDays", 6));
         assertThat(tooShort.status()).as(tooShort.body()).isEqualTo(400);
         assertThat(tooShort.json().get("details").get("field").asText()).isEqualTo("historyDays");
+    }
+
+    /**
+     * The run's simulation. The current level is 0 (no policy was ever set), so the replay is worked by hand: every
+     * request is backordered whole and each unit waits the lead time (10 days), or until the window's end.
+     */
+    private void checkSimulation(long id, JsonNode run) {
+        Reply reply = admin.get("/api/v1/optimizations/" + id + "/simulation");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        JsonNode simulation = reply.json();
+        assertThat(simulation.get("seed").asLong()).isEqualTo(id);
+        assertThat(simulation.get("replications").asInt()).isEqualTo(100);
+        assertThat(simulation.get("days").asInt()).isEqualTo(365);
+        // Depots in code order, as the run lists them.
+        JsonNode bos = simulation.get("depots").get(0);
+        assertThat(bos.get("depot").asText()).isEqualTo("BOS");
+        JsonNode nyc = simulation.get("depots").get(1);
+        assertThat(nyc.get("depot").asText()).isEqualTo("NYC");
+        double waited = 0;
+        for (int[] request : counted) {
+            double asked = request[0] + 1.0 / 24;
+            waited += request[1] * Math.min(10, DAYS - asked);
+        }
+        double ordersPerDay = 8.0 / DAYS;
+        JsonNode history = nyc.get("current").get("history");
+        assertThat(history.get("fillRate").asDouble()).isZero();
+        assertThat(history.get("expectedBackorders").asDouble()).isCloseTo(waited / DAYS, within(1e-9));
+        assertThat(history.get("partsWaitHours").asDouble()).isCloseTo(24 * waited / DAYS / ordersPerDay,
+                within(1e-6));
+        // Holding none, the model promises fill rate 0 and the whole pipeline backordered: rate x lead time.
+        double rate = admin.get("/api/v1/depots/NYC/stock/LMP-1/forecast?historyDays=" + DAYS).json()
+                .get("ratePerDay").asDouble();
+        JsonNode promised = nyc.get("current").get("predicted");
+        assertThat(promised.get("fillRate").asDouble()).isZero();
+        assertThat(promised.get("expectedBackorders").asDouble()).isCloseTo(rate * 10, within(1e-9));
+        // The recommended levels' promise is the run's own summary.
+        JsonNode summary = run.get("summary").get("depots").get(1);
+        assertThat(summary.get("code").asText()).isEqualTo("NYC");
+        JsonNode recommended = nyc.get("recommended").get("predicted");
+        assertThat(recommended.get("expectedBackorders").asDouble())
+                .isCloseTo(summary.get("expectedBackorders").asDouble(), within(1e-4));
+        assertThat(recommended.get("fillRate").asDouble()).isCloseTo(summary.get("fillRate").asDouble(),
+                within(1e-4));
+        for (String levels : new String[] {"recommended", "current"}) {
+            for (String measure : new String[] {"fillRate", "expectedBackorders", "partsWaitHours"}) {
+                JsonNode estimate = nyc.get(levels).get("simulated").get(measure);
+                assertThat(estimate.get("low").asDouble()).as(levels + " " + measure)
+                        .isLessThanOrEqualTo(estimate.get("mean").asDouble());
+                assertThat(estimate.get("mean").asDouble()).as(levels + " " + measure)
+                        .isLessThanOrEqualTo(estimate.get("high").asDouble());
+            }
+        }
+        // Holding nothing, no simulated request finds stock either.
+        assertThat(nyc.get("current").get("simulated").get("fillRate").get("mean").asDouble()).isZero();
+        assertThat(bos.get("current").get("history").get("partsWaitHours").isNull()).isTrue();
+        assertThat(simulation.get("total").get("current").get("history").get("expectedBackorders").asDouble())
+                .isCloseTo(waited / DAYS, within(1e-9));
+        // A manager of BOS sees BOS only, and no total (it would tell of NYC).
+        JsonNode scoped = APP.client(APP.token(Role.MANAGER, "BOS")).get("/api/v1/optimizations/" + id
+                + "/simulation").json();
+        assertThat(scoped.get("depots")).hasSize(1);
+        assertThat(scoped.get("depots").get(0).get("depot").asText()).isEqualTo("BOS");
+        assertThat(scoped.get("total").isNull()).isTrue();
+        assertThat(technician.get("/api/v1/optimizations/" + id + "/simulation").status()).isEqualTo(403);
     }
 }

@@ -32,6 +32,7 @@ import org.spares.domain.OptimizationStatus;
 import org.spares.domain.Recommendation;
 import org.spares.optimize.OptimizeRequest;
 import org.spares.service.OptimizationService;
+import org.spares.service.RunSimulation;
 
 /**
  * Optimization runs built from the database (OPTIMIZER.md "From the database"): created QUEUED and solved in the
@@ -91,6 +92,17 @@ public class OptimizationResource {
     @RolesAllowed({"ADMIN", "MANAGER", "FINANCE"})
     public OptimizeRequest model(@Auth Caller caller, @PathParam("id") long id) {
         return optimizations.model(caller, id);
+    }
+
+    /**
+     * What the run's recommended levels, and the current ones, would have given: replayed against the window's
+     * requests and simulated under the forecast demand, next to the model's promise. 409 until SUCCEEDED.
+     */
+    @GET
+    @Path("/{id}/simulation")
+    @RolesAllowed({"ADMIN", "MANAGER", "FINANCE"})
+    public RunSimulation simulation(@Auth Caller caller, @PathParam("id") long id) {
+        return optimizations.simulation(caller, id);
     }
 
     /** The run: status, progress 0-1, and once SUCCEEDED its summary; once FAILED, {@code error} says why. */

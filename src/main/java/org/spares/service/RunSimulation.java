@@ -1,0 +1,186 @@
+package org.spares.service;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+import org.spares.db.DemandHistoryDao.Request;
+import org.spares.domain.Recommendation;
+import org.spares.optimize.PipelineDistribution;
+import org.spares.optimize.ProgressListener;
+import org.spares.service.OptimizationSnapshot.DepotHistory;
+import org.spares.service.OptimizationSnapshot.PositionHistory;
+import org.spares.simulate.BaseStockSimulator;
+import org.spares.simulate.HistoryReplay;
+import org.spares.simulate.ReplayPosition;
+import org.spares.simulate.ReplayedMeasures;
+import org.spares.simulate.SimDepot;
+import org.spares.simulate.SimPosition;
+import org.spares.simulate.SimulatedMeasures;
+import org.spares.simulate.Simulation;
+import org.spares.simulate.SimulationSettings;
+import org.spares.simulate.SizeDistribution;
+
+/**
+ * What a run's levels would have given (docs/SIMULATION.md "Every run checks its plan"): for the recommended and
+ * the current levels of every depot, what the model promises, what a replay of the window's own requests gives, and
+ * what a simulation of the forecast demand gives (compound Poisson at the forecast rate, sizes drawn from the
+ * position's own requests), with its confidence interval. Stored with the run's results.
+ *
+ * @param replications simulated runs of {@code days} days each; fewer for a large run (see {@link #replications})
+ */
+public record RunSimulation(int replications, int days, long seed, double confidence, int historyDays,
+        List<DepotOutcome> depots, Outcome total) {
+    /** One set of numbers: what the model promised, or what the replay of the window gave. */
+    public record Measures(double fillRate, double expectedBackorders, Double partsWaitHours) {
+    }
+
+    /** One set of levels three ways. */
+    public record Levels(Measures predicted, Measures history, SimulatedMeasures simulated) {
+    }
+
+    public record Outcome(Levels recommended, Levels current) {
+    }
+
+    public record DepotOutcome(String depot, Levels recommended, Levels current) {
+    }
+
+    static final int DAYS = 365;
+    static final double CONFIDENCE = 0.95;
+    /** Replications x positions a run simulates at most: about a second of simulation per 20,000 on two cores. */
+    static final int POSITION_REPLICATIONS = 100_000;
+    static final int MOST_REPLICATIONS = 100;
+    static final int FEWEST_REPLICATIONS = 10;
+
+    public RunSimulation {
+        depots = List.copyOf(depots);
+    }
+
+    /** The run's depots the caller sees; the total only when that is all of them (it would tell of the others). */
+    public RunSimulation visibleTo(Predicate<String> canSee) {
+        List<DepotOutcome> visible = depots.stream().filter(depot -> canSee.test(depot.depot())).toList();
+        return new RunSimulation(replications, days, seed, confidence, historyDays, visible,
+                visible.size() == depots.size() ? total : null);
+    }
+
+    /**
+     * Replays and simulates both sets of levels. {@code recommendations} are in the snapshot's position order; the
+     * seed is the run's id, so a run's simulation is the same every time it is computed.
+     */
+    static RunSimulation of(OptimizationSnapshot snapshot, List<Recommendation> recommendations, long seed,
+            ProgressListener progress) {
+        List<SimDepot> depots = snapshot.depots().stream().map(history -> new SimDepot(history.depot().code(),
+                (double) history.repairOrdersOpened() / snapshot.historyDays())).toList();
+        int[] recommended = recommendations.stream().mapToInt(Recommendation::recommendedTargetLevel).toArray();
+        int[] current = snapshot.positions().stream().mapToInt(PositionHistory::currentTargetLevel).toArray();
+        int withDemand = (int) snapshot.positions().stream().filter(PositionHistory::hasDemand).count();
+        SimulationSettings settings = new SimulationSettings(replications(withDemand), DAYS, seed, CONFIDENCE);
+        Simulated forRecommended = simulate(snapshot, depots, recommended, settings,
+                (fraction, phase) -> progress.progress(fraction / 2, "simulate recommended"));
+        Simulated forCurrent = simulate(snapshot, depots, current, settings,
+                (fraction, phase) -> progress.progress(0.5 + fraction / 2, "simulate current"));
+        List<DepotOutcome> outcomes = new ArrayList<>();
+        for (int index = 0; index < depots.size(); index++) {
+            outcomes.add(new DepotOutcome(depots.get(index).code(), forRecommended.depot(index),
+                    forCurrent.depot(index)));
+        }
+        return new RunSimulation(settings.replications(), DAYS, seed, CONFIDENCE, snapshot.historyDays(), outcomes,
+                new Outcome(forRecommended.total(), forCurrent.total()));
+    }
+
+    /** As many as the budget allows, between 10 and 100: enough for an interval of a few percent either way. */
+    static int replications(int positionsWithDemand) {
+        int affordable = POSITION_REPLICATIONS / Math.max(1, positionsWithDemand);
+        return Math.max(FEWEST_REPLICATIONS, Math.min(MOST_REPLICATIONS, affordable));
+    }
+
+    /** One set of levels: predicted, replayed and simulated, per depot and in total. */
+    private record Simulated(List<Measures> predicted, Measures predictedTotal, ReplayedMeasures history,
+            Simulation simulation) {
+        Levels depot(int index) {
+            return new Levels(predicted.get(index), measures(history.depots().get(index)),
+                    simulation.depots().get(index).simulated());
+        }
+
+        Levels total() {
+            return new Levels(predictedTotal, measures(history.total()), simulation.total());
+        }
+
+        private static Measures measures(org.spares.simulate.Measures replayed) {
+            return new Measures(replayed.fillRate(), replayed.expectedBackorders(), replayed.partsWaitHours());
+        }
+    }
+
+    private static Simulated simulate(OptimizationSnapshot snapshot, List<SimDepot> depots, int[] levels,
+            SimulationSettings settings, ProgressListener progress) {
+        List<SimPosition> simulated = new ArrayList<>();
+        List<ReplayPosition> replayed = new ArrayList<>();
+        Totals[] predicted = new Totals[depots.size()];
+        Totals all = new Totals();
+        for (int depot = 0; depot < depots.size(); depot++) {
+            predicted[depot] = new Totals();
+        }
+        for (int index = 0; index < snapshot.positions().size(); index++) {
+            PositionHistory position = snapshot.positions().get(index);
+            int depot = depotIndex(snapshot, position);
+            double lead = position.part().leadTimeDays();
+            List<Request> requests = position.requests();
+            if (!requests.isEmpty()) {
+                List<Request> inTime = requests.stream().sorted(Comparator.comparing(Request::at)).toList();
+                replayed.add(new ReplayPosition(depot, lead, levels[index], inTime.stream()
+                        .mapToDouble(request -> snapshot.window().dayOf(request.at())).toArray(),
+                        inTime.stream().mapToInt(Request::quantity).toArray()));
+            }
+            if (position.hasDemand()) {
+                double rate = position.forecast().ratePerDay();
+                int[] sizes = requests.stream().mapToInt(Request::quantity).toArray();
+                simulated.add(new SimPosition(depot, rate, lead, levels[index], SizeDistribution.empirical(sizes)));
+                PipelineDistribution pipeline = PipelineDistribution.of(rate * lead,
+                        position.forecast().varianceToMeanRatio());
+                predicted[depot].add(rate, pipeline.fillRate(levels[index]),
+                        pipeline.expectedBackorders(levels[index]));
+                all.add(rate, pipeline.fillRate(levels[index]), pipeline.expectedBackorders(levels[index]));
+            }
+        }
+        List<Measures> byDepot = new ArrayList<>();
+        double ordersPerDay = 0;
+        for (int depot = 0; depot < depots.size(); depot++) {
+            byDepot.add(predicted[depot].measures(depots.get(depot).repairOrdersPerDay()));
+            ordersPerDay += depots.get(depot).repairOrdersPerDay();
+        }
+        return new Simulated(byDepot, all.measures(ordersPerDay),
+                HistoryReplay.replay(depots, replayed, snapshot.historyDays()),
+                BaseStockSimulator.simulate(depots, simulated, settings, progress));
+    }
+
+    private static int depotIndex(OptimizationSnapshot snapshot, PositionHistory position) {
+        List<DepotHistory> depots = snapshot.depots();
+        for (int index = 0; index < depots.size(); index++) {
+            if (depots.get(index).depot().id() == position.depot().id()) {
+                return index;
+            }
+        }
+        throw new IllegalStateException("a position of a depot outside the run");
+    }
+
+    /**
+     * The model's promise summed as the optimizer sums it (OPTIMIZER.md): fill rate weighted by demand, backorders
+     * added, parts wait by Little's law over the repair orders.
+     */
+    private static final class Totals {
+        private double rate;
+        private double filled;
+        private double backorders;
+
+        void add(double ratePerDay, double fillRate, double expectedBackorders) {
+            rate += ratePerDay;
+            filled += ratePerDay * fillRate;
+            backorders += expectedBackorders;
+        }
+
+        Measures measures(double repairOrdersPerDay) {
+            return new Measures(rate > 0 ? filled / rate : 1.0, backorders,
+                    repairOrdersPerDay > 0 ? 24 * backorders / repairOrdersPerDay : null);
+        }
+    }
+}
