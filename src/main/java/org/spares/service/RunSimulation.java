@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.spares.db.DemandHistoryDao.Request;
 import org.spares.domain.Recommendation;
-import org.spares.optimize.PipelineDistribution;
+import org.spares.optimize.Optimizer;
+import org.spares.optimize.Plan;
+import org.spares.optimize.PlanEvaluation;
 import org.spares.optimize.ProgressListener;
+import org.spares.optimize.StockLevelInput;
 import org.spares.service.OptimizationSnapshot.DepotHistory;
 import org.spares.service.OptimizationSnapshot.PositionHistory;
 import org.spares.simulate.BaseStockSimulator;
@@ -95,15 +98,17 @@ public record RunSimulation(int replications, int days, long seed, double confid
     }
 
     /** One set of levels: predicted, replayed and simulated, per depot and in total. */
-    private record Simulated(List<Measures> predicted, Measures predictedTotal, ReplayedMeasures history,
-            Simulation simulation) {
+    private record Simulated(PlanEvaluation predicted, ReplayedMeasures history, Simulation simulation) {
         Levels depot(int index) {
-            return new Levels(predicted.get(index), measures(history.depots().get(index)),
-                    simulation.depots().get(index).simulated());
+            Plan.DepotSummary promise = predicted.depots().get(index);
+            return new Levels(new Measures(promise.fillRate(), promise.expectedBackorders(), promise.partsWaitHours()),
+                    measures(history.depots().get(index)), simulation.depots().get(index).simulated());
         }
 
         Levels total() {
-            return new Levels(predictedTotal, measures(history.total()), simulation.total());
+            PlanEvaluation.Total promise = predicted.total();
+            return new Levels(new Measures(promise.fillRate(), promise.expectedBackorders(), promise.partsWaitHours()),
+                    measures(history.total()), simulation.total());
         }
 
         private static Measures measures(org.spares.simulate.Measures replayed) {
@@ -115,16 +120,13 @@ public record RunSimulation(int replications, int days, long seed, double confid
             SimulationSettings settings, ProgressListener progress) {
         List<SimPosition> simulated = new ArrayList<>();
         List<ReplayPosition> replayed = new ArrayList<>();
-        Totals[] predicted = new Totals[depots.size()];
-        Totals all = new Totals();
-        for (int depot = 0; depot < depots.size(); depot++) {
-            predicted[depot] = new Totals();
-        }
+        List<StockLevelInput> plan = new ArrayList<>();
         for (int index = 0; index < snapshot.positions().size(); index++) {
             PositionHistory position = snapshot.positions().get(index);
             int depot = depotIndex(snapshot, position);
             double lead = position.part().leadTimeDays();
             List<Request> requests = position.requests();
+            plan.add(new StockLevelInput(position.depot().code(), position.part().sku(), levels[index]));
             if (!requests.isEmpty()) {
                 List<Request> inTime = requests.stream().sorted(Comparator.comparing(Request::at)).toList();
                 replayed.add(new ReplayPosition(depot, lead, levels[index], inTime.stream()
@@ -132,24 +134,14 @@ public record RunSimulation(int replications, int days, long seed, double confid
                         inTime.stream().mapToInt(Request::quantity).toArray()));
             }
             if (position.hasDemand()) {
-                double rate = position.forecast().ratePerDay();
                 int[] sizes = requests.stream().mapToInt(Request::quantity).toArray();
-                simulated.add(new SimPosition(depot, rate, lead, levels[index], SizeDistribution.empirical(sizes)));
-                PipelineDistribution pipeline = PipelineDistribution.of(rate * lead,
-                        position.forecast().varianceToMeanRatio());
-                predicted[depot].add(rate, pipeline.fillRate(levels[index]),
-                        pipeline.expectedBackorders(levels[index]));
-                all.add(rate, pipeline.fillRate(levels[index]), pipeline.expectedBackorders(levels[index]));
+                simulated.add(new SimPosition(depot, position.forecast().ratePerDay(), lead, levels[index],
+                        SizeDistribution.empirical(sizes)));
             }
         }
-        List<Measures> byDepot = new ArrayList<>();
-        double ordersPerDay = 0;
-        for (int depot = 0; depot < depots.size(); depot++) {
-            byDepot.add(predicted[depot].measures(depots.get(depot).repairOrdersPerDay()));
-            ordersPerDay += depots.get(depot).repairOrdersPerDay();
-        }
-        return new Simulated(byDepot, all.measures(ordersPerDay),
-                HistoryReplay.replay(depots, replayed, snapshot.historyDays()),
+        // The optimizer's own evaluation of the levels, on the very model the run solved.
+        PlanEvaluation predicted = Optimizer.evaluate(OptimizationPlanner.request(snapshot), plan);
+        return new Simulated(predicted, HistoryReplay.replay(depots, replayed, snapshot.historyDays()),
                 BaseStockSimulator.simulate(depots, simulated, settings, progress));
     }
 
@@ -161,26 +153,5 @@ public record RunSimulation(int replications, int days, long seed, double confid
             }
         }
         throw new IllegalStateException("a position of a depot outside the run");
-    }
-
-    /**
-     * The model's promise summed as the optimizer sums it (OPTIMIZER.md): fill rate weighted by demand, backorders
-     * added, parts wait by Little's law over the repair orders.
-     */
-    private static final class Totals {
-        private double rate;
-        private double filled;
-        private double backorders;
-
-        void add(double ratePerDay, double fillRate, double expectedBackorders) {
-            rate += ratePerDay;
-            filled += ratePerDay * fillRate;
-            backorders += expectedBackorders;
-        }
-
-        Measures measures(double repairOrdersPerDay) {
-            return new Measures(rate > 0 ? filled / rate : 1.0, backorders,
-                    repairOrdersPerDay > 0 ? 24 * backorders / repairOrdersPerDay : null);
-        }
     }
 }
