@@ -32,7 +32,8 @@ import org.spares.support.TestApp;
 @ExtendWith(DropwizardExtensionsSupport.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PositionForecastTest {
-    private static final TestApp APP = TestApp.clocked();
+    /** A hold longer than the history, so the held request is still open when the clock reaches the window's end. */
+    private static final TestApp APP = TestApp.clockedAndConfigured(Map.of("reservations.holdTime", "400 days"));
     @RegisterExtension
     static final DropwizardAppExtension<SparesConfiguration> EXTENSION = APP.extension();
     /** The end of the window: the history is the 56 days before it, eight weekly buckets. */
