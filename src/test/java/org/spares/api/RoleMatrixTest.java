@@ -80,6 +80,8 @@ class RoleMatrixTest {
                 Map.of("targetLevel", 1), WRITERS);
         add("GET", "/api/v1/depots/{code}/stock/{sku}/policy-history", "/api/v1/depots/NYC/stock/P1/policy-history",
                 null, ALL);
+        add("GET", "/api/v1/depots/{code}/stock/{sku}/forecast", "/api/v1/depots/NYC/stock/P1/forecast", null,
+                PLANNERS);
         add("POST", "/api/v1/movements", "/api/v1/movements", Map.of("depot", "NYC"), WRITERS);
         add("GET", "/api/v1/movements", "/api/v1/movements?depot=NYC", null, ALL);
         add("GET", "/api/v1/movements/{id}", "/api/v1/movements/999999", null, ALL);
@@ -115,6 +117,8 @@ class RoleMatrixTest {
         add("GET", "/api/v1/optimizations/{id}/model", "/api/v1/optimizations/999999/model", null, PLANNERS);
         add("GET", "/api/v1/optimizations/{id}/recommendations", "/api/v1/optimizations/999999/recommendations",
                 null, PLANNERS);
+        add("GET", "/api/v1/optimizations/{id}/simulation", "/api/v1/optimizations/999999/simulation", null,
+                PLANNERS);
         add("POST", "/api/v1/optimizations/{id}/cancel", "/api/v1/optimizations/999999/cancel", null, WRITERS);
         add("POST", "/api/v1/optimizations/{id}/apply", "/api/v1/optimizations/999999/apply", null, WRITERS);
     }
