@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * A site that holds stock and repairs, with its service targets. The parts wait it allows per repair order is
- * {@code targetTurnaroundHours - meanRepairHours} (OPTIMIZER.md).
+ * {@code targetTurnaroundHours - meanRepairHours} (docs/OPTIMIZER.md).
  */
 public record Depot(long id, String code, String name, BigDecimal targetTurnaroundHours, BigDecimal meanRepairHours,
         BigDecimal minFillRate, Instant createdAt, Instant updatedAt) {

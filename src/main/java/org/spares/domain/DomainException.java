@@ -22,7 +22,7 @@ public class DomainException extends RuntimeException {
         this(code, code.status(), message, details);
     }
 
-    /** For the codes that API.md allows with two statuses (VALIDATION_FAILED is 400 or 422). */
+    /** For the codes that may answer with two statuses (VALIDATION_FAILED is 400 or 422). */
     public DomainException(ErrorCode code, int status, String message, Map<String, Object> details) {
         super(message);
         this.code = Objects.requireNonNull(code);

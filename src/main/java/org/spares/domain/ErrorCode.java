@@ -6,7 +6,7 @@ package org.spares.domain;
 
 
 /**
- * The error codes of API.md. Each code owns the HTTP status it is answered with, so services raise a code and
+ * The error codes (docs/API.md "Errors"). Each code owns the HTTP status it is answered with, so services raise a code and
  * never think about HTTP.
  */
 public enum ErrorCode {

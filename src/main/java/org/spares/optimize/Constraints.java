@@ -5,7 +5,7 @@ package org.spares.optimize;
 
 
 
-/** The shared tolerance for every constraint comparison (OPTIMIZER.md: 1e-12). */
+/** The shared tolerance for every constraint comparison (docs/OPTIMIZER.md: 1e-12). */
 final class Constraints {
     static final double TOLERANCE = 1e-12;
 

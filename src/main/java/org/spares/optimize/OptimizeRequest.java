@@ -6,7 +6,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * The body of {@code POST /api/v1/optimizer/solve} (OPTIMIZER.md); defaults are filled in here.
+ * The body of {@code POST /api/v1/optimizer/solve} (docs/OPTIMIZER.md); defaults are filled in here.
  *
  * <p>Which fields each objective uses (the others are ignored, never rejected):
  * <ul>

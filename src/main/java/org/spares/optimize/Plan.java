@@ -3,7 +3,7 @@ package org.spares.optimize;
 import java.util.List;
 
 /**
- * The answer of the solver (OPTIMIZER.md): the objective under the request's cost model, a proven lower bound,
+ * The answer of the solver (docs/OPTIMIZER.md): the objective under the request's cost model, a proven lower bound,
  * the relative gap between them, and the chosen stock per depot and position.
  */
 public record Plan(PlanStatus status, double annualHoldingCost, double lowerBound, double gap,

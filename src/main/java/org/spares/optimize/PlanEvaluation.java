@@ -3,7 +3,7 @@ package org.spares.optimize;
 import java.util.List;
 
 /**
- * The model's predictions for a given plan (OPTIMIZER.md's formulas, the solver's own evaluation): per position, per
+ * The model's predictions for a given plan (the formulas of docs/OPTIMIZER.md, the solver's own evaluation): per position, per
  * depot and in total. A given plan may break the request's targets; {@code brokenTargets} names them (as fields of
  * the request, such as {@code depots[2].maxPartsWaitHours}) instead of the plan being refused.
  */

@@ -12,7 +12,7 @@ import java.util.function.BooleanSupplier;
  */
 public record SolverLimits(long timeLimitMillis, BooleanSupplier cancelled, double targetGap) {
     public static final long DEFAULT_TIME_LIMIT_MILLIS = 20_000;
-    /** The OPTIMAL threshold of the spec: a target this small means "prove the optimum". */
+    /** The OPTIMAL threshold (docs/OPTIMIZER.md, "What solved means"): a target this small means "prove the optimum". */
     public static final double PROVE_OPTIMAL = 1e-9;
 
     public SolverLimits {

@@ -14,7 +14,7 @@ import org.spares.domain.ErrorCode;
 import org.spares.domain.Money;
 import org.spares.domain.Part;
 
-/** The parts catalogue. A new part's average cost starts at its unit cost (API.md "Ledger"). */
+/** The parts catalogue. A new part's average cost starts at its unit cost (README "Stock rules"). */
 public final class PartService {
     /** A part's catalogue fields, as created or edited; the sku never changes once created. */
     public record Fields(String sku, String name, String category, BigDecimal unitCost, BigDecimal holdingRate,

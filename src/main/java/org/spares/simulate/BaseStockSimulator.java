@@ -16,7 +16,7 @@ import org.spares.optimize.ProgressListener;
  *
  * <p>Measured per replication, over {@code days} days after a warm-up of one lead time (see {@link RandomDemand}):
  * <ul>
- * <li>fill rate, FR(S) = P(X <= S - 1) of OPTIMIZER.md: by PASTA the share of demand occurrences that find at least
+ * <li>fill rate, FR(S) = P(X <= S - 1) of docs/OPTIMIZER.md: by PASTA the share of demand occurrences that find at least
  * one unit on hand. A depot's (and the total's) fill rate is the demand-weighted average of its positions' (weights
  * {@code ratePerDay} in units, as the optimizer weighs them); a position without demand weighs nothing. A
  * position's share divides the occurrences that found stock by the <em>expected</em> number of occurrences

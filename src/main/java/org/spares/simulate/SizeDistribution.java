@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 /**
  * The number of units one demand occurrence takes. Occurrences arrive as a Poisson process, so the units ordered
  * over a lead time are compound Poisson with these sizes: unit sizes give the Poisson pipeline, logarithmic sizes
- * the negative binomial one (the two pipelines of OPTIMIZER.md).
+ * the negative binomial one (the two pipelines of docs/OPTIMIZER.md).
  */
 public sealed interface SizeDistribution permits UnitSize, LogarithmicSize, EmpiricalSize {
 

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 
-/** A solve vector's {@code expected} block (OPTIMIZER.md "Reference cases") held against a plan. */
+/** A solve vector's {@code expected} block (docs/OPTIMIZER.md, "What solved means") held against a plan. */
 final class ExpectedBlock {
     private ExpectedBlock() {
     }

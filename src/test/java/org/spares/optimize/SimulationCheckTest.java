@@ -16,7 +16,7 @@ import org.spares.simulate.SimulationSettings;
 
 /**
  * The independent check of the optimizer's mathematics: each reference vector is solved, its optimal plan simulated
- * event by event (no formula of OPTIMIZER.md is used by the simulation), and every depot's and the total's predicted
+ * event by event (no formula of docs/OPTIMIZER.md is used by the simulation), and every depot's and the total's predicted
  * fill rate and expected backorders must fall inside the simulation's confidence interval.
  *
  * <p>Statistics: a vector with d depots makes m = 2 (d + 1) comparisons, so each interval is taken at confidence

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** Reads the reference vectors (test resources copied from the shared spec). */
+/** Reads the reference vectors (test resources: cases with answers computed independently, docs/OPTIMIZER.md). */
 final class VectorFiles {
     static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);

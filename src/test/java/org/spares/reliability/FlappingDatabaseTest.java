@@ -30,7 +30,7 @@ import org.spares.support.TestApp;
 
 /**
  * Technicians open repair orders and reserve parts while the database link is cut every half second. Clients
- * retry every 503 under the same Idempotency-Key, as API.md tells them to. Afterwards: every acknowledged order
+ * retry every 503 under the same Idempotency-Key, as docs/API.md "Retries and idempotency" tells them to. Afterwards: every acknowledged order
  * and reservation is stored, no key took effect twice (one reservation per order at most, one id per key), no
  * 500 was ever answered, and check-ledger is clean, so no change was half applied.
  */
@@ -119,7 +119,7 @@ class FlappingDatabaseTest {
         }
     }
 
-    /** The client of API.md: retry 503s and broken connections under the same key, a bounded number of times. */
+    /** The client docs/API.md describes: retry 503s and broken connections under the same key, a bounded number of times. */
     private Reply retried(Supplier<Reply> call) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             long started = System.nanoTime();

@@ -22,7 +22,7 @@ import org.spares.support.TestApp;
 /**
  * The per-user rate limit (one request per 4 s, burst 10) on a time source the test moves, so no token arrives
  * between two requests unless the test says so: a user past it gets 429 RATE_LIMITED with Retry-After and the
- * error body of API.md, a refused write changes nothing, another user is not affected, and the user is served
+ * one error body (docs/API.md "Errors"), a refused write changes nothing, another user is not affected, and the user is served
  * again once the bucket refills.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)

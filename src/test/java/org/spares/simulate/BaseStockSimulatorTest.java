@@ -70,7 +70,7 @@ class BaseStockSimulatorTest {
         assertThat(measures.fillRate().high() - measures.fillRate().low()).isBetween(0.04, 0.07);
     }
 
-    /** One position per pipeline kind, against OPTIMIZER.md's formulas (99 % intervals, two comparisons each). */
+    /** One position per pipeline kind, against the formulas of docs/OPTIMIZER.md (99 % intervals, two comparisons each). */
     @Test
     void poissonAndNegativeBinomialPipelinesMatchTheFormulas() {
         double[][] cases = {{0.12, 21.0, 1.0, 3}, {0.5, 10.0, 3.0, 7}, {1.5, 8.0, 5.0, 12}};
