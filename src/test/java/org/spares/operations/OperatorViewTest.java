@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spares.config.SparesConfiguration;
 import org.spares.support.ApiClient;
 import org.spares.support.ApiClient.Reply;
+import org.spares.support.ClockedSparesApplication;
 import org.spares.support.Fixtures;
 import org.spares.support.TestApp;
 
@@ -31,14 +33,15 @@ import org.spares.support.TestApp;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class OperatorViewTest {
     private static final Path REQUEST_LOG = requestLogFile();
-    private static final TestApp APP = TestApp.configured(Map.of(
+    private static final TestApp APP = TestApp.clockedAndConfigured(Map.of(
             "server.requestLog.appenders", List.of(Map.of("type", "file", "currentLogFilename", REQUEST_LOG.toString(),
-                    "archive", false, "logFormat", configuredRequestLogFormat()))));
+                    "archive", false, "logFormat", configuredRequestLogFormat())),
+            "reservations.expiryInterval", "100ms"));
     @RegisterExtension
     static final DropwizardAppExtension<SparesConfiguration> EXTENSION = APP.extension();
 
     @Test
-    void prometheusShowsEndpointTimersAndBusinessMeters() {
+    void prometheusShowsEndpointTimersAndBusinessMeters() throws InterruptedException {
         ApiClient admin = APP.admin();
         Fixtures.depot(admin, "NYC");
         Fixtures.part(admin, "P1", 3.0);
@@ -46,9 +49,16 @@ class OperatorViewTest {
         long order = Fixtures.repairOrder(admin, "NYC", "HIGH");
         reserve(admin, order, 2, 201);
         reserve(admin, order, 1, 201);
+        Fixtures.receive(admin, "NYC", "P1", 1, 3.0);
         assertThat(admin.get("/api/v1/depots").status()).isEqualTo(200);
+        ClockedSparesApplication.CLOCK.advance(Duration.ofHours(73));
 
-        Reply scrape = new ApiClient(APP.adminUrl(), null).get("/metrics/prometheus");
+        ApiClient adminPort = new ApiClient(APP.adminUrl(), null);
+        Reply scrape = adminPort.get("/metrics/prometheus");
+        for (int tries = 0; tries < 100 && !scrape.body().contains("spares_reservations_expired_total 2"); tries++) {
+            Thread.sleep(50);
+            scrape = adminPort.get("/metrics/prometheus");
+        }
         assertThat(scrape.status()).isEqualTo(200);
         assertThat(scrape.header("Content-Type")).startsWith("text/plain");
         assertThat(scrape.body())
@@ -56,6 +66,9 @@ class OperatorViewTest {
                 .containsPattern("(?m)^spares_endpoints_DepotResource_list\\{quantile=\"0.99\"\\} ")
                 .containsPattern("(?m)^spares_reservations_held_total 1")
                 .containsPattern("(?m)^spares_reservations_backordered_total 1")
+                .as("the backorder, filled by the receipt, and the first reservation expire")
+                .containsPattern("(?m)^spares_reservations_filled_total 1")
+                .containsPattern("(?m)^spares_reservations_expired_total 2")
                 .contains("database_");
     }
 
