@@ -22,8 +22,23 @@ public final class BusinessMetrics {
 
     private final MetricRegistry registry;
 
+    /** Registers every meter at once, so a scrape shows them at 0 before the first event. */
     public BusinessMetrics(MetricRegistry registry) {
         this.registry = registry;
+        for (String name : new String[] {RESERVATIONS_HELD, RESERVATIONS_BACKORDERED, RESERVATIONS_FILLED,
+                RESERVATIONS_EXPIRED}) {
+            registry.meter(name);
+        }
+        for (OptimizationRunner.Result result : OptimizationRunner.Result.values()) {
+            if (result != OptimizationRunner.Result.NOT_QUEUED) {
+                registry.meter(runs(result));
+            }
+        }
+        registry.timer(OPTIMIZATION_SOLVE);
+    }
+
+    private static String runs(OptimizationRunner.Result result) {
+        return MetricRegistry.name(OPTIMIZATION_RUNS, result.name().toLowerCase(Locale.ROOT));
     }
 
     /** For commands and tests that have no server's registry. */
@@ -50,7 +65,7 @@ public final class BusinessMetrics {
     /** A background optimization run ended (a run no longer queued is not counted). */
     void optimizationEnded(OptimizationRunner.Result result) {
         if (result != OptimizationRunner.Result.NOT_QUEUED) {
-            registry.meter(MetricRegistry.name(OPTIMIZATION_RUNS, result.name().toLowerCase(Locale.ROOT))).mark();
+            registry.meter(runs(result)).mark();
         }
     }
 

@@ -69,6 +69,9 @@ class OperatorViewTest {
                 .as("the backorder, filled by the receipt, and the first reservation expire")
                 .containsPattern("(?m)^spares_reservations_filled_total 1")
                 .containsPattern("(?m)^spares_reservations_expired_total 2")
+                .as("registered before the first run")
+                .containsPattern("(?m)^spares_optimizations_runs_succeeded_total 0")
+                .containsPattern("(?m)^spares_optimizations_solve_count 0")
                 .contains("database_");
     }
 
