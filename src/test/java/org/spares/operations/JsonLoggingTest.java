@@ -13,10 +13,12 @@ import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.configuration.YamlConfigurationFactory;
 import io.dropwizard.jackson.Jackson;
+import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jersey.validation.Validators;
 import io.dropwizard.logging.common.AbstractAppenderFactory;
 import io.dropwizard.logging.common.DefaultLoggingFactory;
 import io.dropwizard.logging.common.layout.DiscoverableLayoutFactory;
+import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
 import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -25,22 +27,29 @@ import org.spares.config.SparesConfiguration;
 
 /**
  * The JSON switch docs/OPERATIONS.md gives, {@code -Ddw.logging.appenders[0].layout.type=json} on config.yml, gives
- * the application log a JSON layout whose lines parse as JSON objects with the level, logger and message.
+ * the application log a JSON layout whose lines parse as JSON objects with the level, logger and message; its
+ * companion gives the access log Dropwizard's access-json layout.
  */
 class JsonLoggingTest {
     private static final String SWITCH = "dw.logging.appenders[0].layout.type";
+    private static final String ACCESS_SWITCH = "dw.server.requestLog.appenders[0].layout.type";
 
     @Test
     void theDocumentedSwitchMakesTheApplicationLogJsonLines() throws Exception {
         SparesConfiguration configuration;
         System.setProperty(SWITCH, "json");
+        System.setProperty(ACCESS_SWITCH, "access-json");
         try {
             configuration = new YamlConfigurationFactory<>(SparesConfiguration.class, Validators.newValidator(),
                     Jackson.newObjectMapper(), "dw").build(new SubstitutingSourceProvider(
                     new FileConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)), "config.yml");
         } finally {
             System.clearProperty(SWITCH);
+            System.clearProperty(ACCESS_SWITCH);
         }
+        AbstractAppenderFactory<?> requestLog = (AbstractAppenderFactory<?>) ((LogbackAccessRequestLogFactory)
+                ((DefaultServerFactory) configuration.getServerFactory()).getRequestLogFactory()).getAppenders().get(0);
+        assertThat(requestLog.getLayout()).as("the access log's layout, switched").isNotNull();
         AbstractAppenderFactory<?> console = (AbstractAppenderFactory<?>)
                 ((DefaultLoggingFactory) configuration.getLoggingFactory()).getAppenders().get(0);
         @SuppressWarnings("unchecked")
