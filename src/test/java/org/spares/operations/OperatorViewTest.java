@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -89,7 +90,7 @@ class OperatorViewTest {
         }
         assertThat(status).isIn("SUCCEEDED", "FAILED");
         assertThat(new ApiClient(APP.adminUrl(), null).get("/metrics/prometheus").body())
-                .containsPattern("(?m)^spares_optimizations_runs_" + status.toLowerCase() + "_total 1");
+                .containsPattern("(?m)^spares_optimizations_runs_" + status.toLowerCase(Locale.ROOT) + "_total 1");
     }
 
     @Test
