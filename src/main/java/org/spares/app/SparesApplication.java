@@ -19,6 +19,9 @@ import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
 import io.dropwizard.util.JarLocation;
+import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
+import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.swagger.v3.oas.integration.SwaggerConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -32,6 +35,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
+import org.spares.api.EndpointMetrics;
 import org.spares.api.IdempotentPosts;
 import org.spares.api.PartCsv;
 import org.spares.api.PatchMerger;
@@ -39,6 +43,7 @@ import org.spares.api.auth.BearerHeaderFilter;
 import org.spares.api.auth.JsonUnauthorizedHandler;
 import org.spares.api.auth.RoleAuthorizer;
 import org.spares.api.auth.TokenAuthenticator;
+import org.spares.api.errors.AdminErrorHandler;
 import org.spares.api.errors.DomainExceptionMapper;
 import org.spares.api.errors.JsonErrorHandler;
 import org.spares.api.errors.JsonExceptionMapper;
@@ -85,6 +90,7 @@ import org.spares.jobs.InstanceHeartbeat;
 import org.spares.jobs.OptimizationJob;
 import org.spares.jobs.ReservationExpiryJob;
 import org.spares.jobs.ScheduledJob;
+import org.spares.service.BusinessMetrics;
 import org.spares.service.ForecastService;
 import org.spares.service.IdempotencyKeys;
 import org.spares.service.Instances;
@@ -220,14 +226,15 @@ public class SparesApplication extends Application<SparesConfiguration> {
         Transactions transactions = new Transactions(jdbi, settings.getTransactionRetries(), clock,
                 settings.getMaxStoredAnswerSize().toBytes());
         IdempotentPosts posts = new IdempotentPosts(mapper);
+        BusinessMetrics metrics = new BusinessMetrics(environment.metrics());
         Services services = Services.build(transactions, clock, settings.getDefaultHoldingRate(),
-                Duration.ofMillis(configuration.getReservations().getHoldTime().toMilliseconds()));
+                Duration.ofMillis(configuration.getReservations().getHoldTime().toMilliseconds()), metrics);
         int bucketDays = configuration.getForecast().bucketDays();
         ForecastService forecasts = new ForecastService(transactions, clock, bucketDays);
         registerCatalogue(environment, services, posts);
         registerStock(environment, services, forecasts, posts);
         registerRepairs(environment, services, posts);
-        ScheduledJob.every(environment.lifecycle(), "reservation-expiry",
+        ScheduledJob expiry = ScheduledJob.every(environment.lifecycle(), "reservation-expiry",
                 configuration.getReservations().getExpiryInterval(), new ReservationExpiryJob(services.reservations()));
         environment.jersey().register(new OptimizerResource(new OptimizerService(transactions,
                 settings.getOptimizerTimeLimit().toMilliseconds(), settings.getOptimizerConcurrentSolves()), posts));
@@ -235,7 +242,8 @@ public class SparesApplication extends Application<SparesConfiguration> {
         environment.jersey().register(new ReportResource(new ReportService(transactions),
                 new PositionReports(transactions), new TurnaroundReport(transactions), new ReportScopes(transactions),
                 mapper, clock));
-        registerOptimizations(environment, services, transactions, posts, settings, bucketDays);
+        OptimizationJob optimizations = registerOptimizations(environment, services, transactions, posts, settings,
+                bucketDays, metrics);
         registerOpenApi(environment);
 
         TokenAuthenticator authenticator = new TokenAuthenticator(services.users());
@@ -243,8 +251,10 @@ public class SparesApplication extends Application<SparesConfiguration> {
         registerRateLimit(environment, settings, nanoTime());
         registerErrors(environment);
         registerFilters(environment, settings, mapper, authenticator);
-        ScheduledJob.every(environment.lifecycle(), "idempotency-purge", settings.getIdempotencyPurgeInterval(),
-                new IdempotencyPurgeJob(new IdempotencyKeys(transactions), clock, settings.getIdempotencyRetention()));
+        ScheduledJob purge = ScheduledJob.every(environment.lifecycle(), "idempotency-purge",
+                settings.getIdempotencyPurgeInterval(), new IdempotencyPurgeJob(new IdempotencyKeys(transactions), clock,
+                        settings.getIdempotencyRetention()));
+        registerOperations(environment, expiry, purge, optimizations);
         // On the real clock, not the service's: commands on other machines compare it with theirs.
         environment.lifecycle().manage(new InstanceHeartbeat(new Instances(transactions), Clock.systemUTC(),
                 environment.lifecycle().scheduledExecutorService("instance-heartbeat-%d", true).build()));
@@ -272,13 +282,33 @@ public class SparesApplication extends Application<SparesConfiguration> {
         environment.jersey().register(new ReservationResource(services.reservations(), posts));
     }
 
-    private static void registerOptimizations(Environment environment, Services services, Transactions transactions,
-            IdempotentPosts posts, SparesSettings settings, int bucketDays) {
+    private static OptimizationJob registerOptimizations(Environment environment, Services services,
+            Transactions transactions, IdempotentPosts posts, SparesSettings settings, int bucketDays,
+            BusinessMetrics metrics) {
         OptimizationRunner runner = new OptimizationRunner(transactions, services.clock(),
-                settings.getOptimizerTimeLimit().toMilliseconds(), bucketDays);
+                settings.getOptimizerTimeLimit().toMilliseconds(), bucketDays, metrics);
         OptimizationJob job = OptimizationJob.managed(environment.lifecycle(), runner);
         environment.jersey().register(new OptimizationResource(new OptimizationService(transactions,
                 services.positions(), runner, job::submit, services.clock()), posts));
+        return job;
+    }
+
+    /**
+     * The operator's view (docs/OPERATIONS.md): a timer per endpoint and the user id for the access log, each
+     * background job's health beside the database's, the whole MetricRegistry in Prometheus's text format on the
+     * admin port, and a plain "not found" there instead of an HTML page.
+     */
+    private static void registerOperations(Environment environment, ScheduledJob expiry, ScheduledJob purge,
+            OptimizationJob optimizations) {
+        environment.jersey().register(new EndpointMetrics(environment.metrics()));
+        environment.healthChecks().register("job-reservation-expiry", expiry.health());
+        environment.healthChecks().register("job-idempotency-purge", purge.health());
+        environment.healthChecks().register("job-optimization-worker", optimizations.health());
+        PrometheusRegistry prometheus = new PrometheusRegistry();
+        DropwizardExports.builder().dropwizardRegistry(environment.metrics()).register(prometheus);
+        environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(prometheus))
+                .addMapping("/metrics/prometheus");
+        environment.getAdminContext().setErrorHandler(new AdminErrorHandler());
     }
 
     /** A short-lived pool of its own, so the service's pool starts on a migrated schema. */

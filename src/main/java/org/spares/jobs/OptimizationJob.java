@@ -2,6 +2,7 @@ package org.spares.jobs;
 
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -15,7 +16,8 @@ import org.spares.service.OptimizationRunner;
 /**
  * Runs optimizations in the background, one at a time (a solve is CPU-bound and the synchronous solves have their
  * own limit), from a bounded queue. At start, a run left QUEUED or RUNNING by a stop or crash is marked FAILED:
- * this process was the only one that could have been running it.
+ * this process was the only one that could have been running it. {@link #health()} tells whether the worker could
+ * run and record its last run; a run that ended FAILED (infeasible data, say) was still run and recorded.
  */
 public class OptimizationJob implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(OptimizationJob.class);
@@ -23,6 +25,7 @@ public class OptimizationJob implements Managed {
 
     private final OptimizationRunner runner;
     private final ExecutorService executor;
+    private final JobHealth health = new JobHealth(Clock.systemUTC(), null);
 
     /** {@code executor} runs the solves: one thread, a bounded queue, this job's alone. */
     public OptimizationJob(OptimizationRunner runner, ExecutorService executor) {
@@ -62,6 +65,11 @@ public class OptimizationJob implements Managed {
         }
     }
 
+    /** For the admin port's health checks. */
+    public JobHealth health() {
+        return health;
+    }
+
     /** Queues a run that was just created (its transaction committed). */
     public void submit(long id) {
         try {
@@ -96,7 +104,9 @@ public class OptimizationJob implements Managed {
         try {
             OptimizationRunner.Result result = runner.run(id);
             LOG.info("optimization {} ended: {}", id, result);
+            health.succeeded();
         } catch (RuntimeException failure) {
+            health.failed(failure);
             // The runner records failures itself; this only keeps the worker thread alive.
             LOG.error("optimization {} could not be recorded", id, failure);
         }

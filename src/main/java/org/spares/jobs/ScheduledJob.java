@@ -3,6 +3,7 @@ package org.spares.jobs;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
 import io.dropwizard.util.Duration;
+import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -12,17 +13,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one pass of background work at a fixed delay on an executor of its own that Dropwizard's lifecycle built and
  * manages, from the server's start to its stop. A pass that throws is logged and the schedule goes on: a
- * {@link ScheduledExecutorService} would otherwise cancel the task for good, silently.
+ * {@link ScheduledExecutorService} would otherwise cancel the task for good, silently. Each pass's outcome goes to
+ * the job's {@link #health()}, unhealthy after a failed pass or {@link #SILENT_INTERVALS} intervals without a success.
  */
 public final class ScheduledJob implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledJob.class);
     /** How long a stop waits for a running pass before interrupting it (passes check between items). */
     private static final long STOP_WAIT_SECONDS = 10;
+    /** A pass may be slow or skipped now and then; this many intervals without a success is a stuck job. */
+    static final int SILENT_INTERVALS = 3;
 
     private final String name;
     private final ScheduledExecutorService executor;
     private final Duration interval;
     private final Runnable pass;
+    private final JobHealth health;
     private ScheduledFuture<?> scheduled;
 
     ScheduledJob(String name, ScheduledExecutorService executor, Duration interval, Runnable pass) {
@@ -30,6 +35,7 @@ public final class ScheduledJob implements Managed {
         this.executor = executor;
         this.interval = interval;
         this.pass = pass;
+        this.health = new JobHealth(Clock.systemUTC(), interval.toJavaDuration().multipliedBy(SILENT_INTERVALS));
     }
 
     /** Builds the job's executor in the lifecycle (daemon threads named after the job) and manages the job. */
@@ -61,10 +67,17 @@ public final class ScheduledJob implements Managed {
         }
     }
 
+    /** For the admin port's health checks. */
+    public JobHealth health() {
+        return health;
+    }
+
     void runPass() {
         try {
             pass.run();
+            health.succeeded();
         } catch (RuntimeException failure) {
+            health.failed(failure);
             LOG.warn("{} failed; it runs again in {}", name, interval, failure);
         }
     }

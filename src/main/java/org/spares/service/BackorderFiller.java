@@ -24,11 +24,13 @@ public final class BackorderFiller implements StockArrivals {
     private final PartsWait partsWait;
     private final Clock clock;
     private final Duration holdTime;
+    private final BusinessMetrics metrics;
 
-    public BackorderFiller(PartsWait partsWait, Clock clock, Duration holdTime) {
+    public BackorderFiller(PartsWait partsWait, Clock clock, Duration holdTime, BusinessMetrics metrics) {
         this.partsWait = partsWait;
         this.clock = clock;
         this.holdTime = holdTime;
+        this.metrics = metrics;
     }
 
     @Override
@@ -51,6 +53,7 @@ public final class BackorderFiller implements StockArrivals {
             }
             AuditDao.stateChange(handle, ENTITY, waiting.id(), FILL.from(), FILL.to(), now, actor.userId(),
                     actor.name(), actor.requestId(), "filled on arrival");
+            metrics.filled(handle);
             partsWait.backorderLeft(handle, actor, waiting.repairOrderId());
             available -= waiting.quantity();
             if (available <= 0) {

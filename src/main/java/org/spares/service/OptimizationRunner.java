@@ -40,14 +40,22 @@ public final class OptimizationRunner {
     private final Clock clock;
     private final long timeLimitMillis;
     private final int bucketDays;
+    private final BusinessMetrics metrics;
     private final Map<Long, AtomicBoolean> cancelled = new ConcurrentHashMap<>();
 
     /** @param bucketDays the forecast's bucket (config {@code forecast.bucket}) */
     public OptimizationRunner(Transactions transactions, Clock clock, long timeLimitMillis, int bucketDays) {
+        this(transactions, clock, timeLimitMillis, bucketDays, BusinessMetrics.unregistered());
+    }
+
+    /** @param metrics counts runs by outcome and times their solves */
+    public OptimizationRunner(Transactions transactions, Clock clock, long timeLimitMillis, int bucketDays,
+            BusinessMetrics metrics) {
         this.transactions = transactions;
         this.clock = clock;
         this.timeLimitMillis = timeLimitMillis;
         this.bucketDays = bucketDays;
+        this.metrics = metrics;
     }
 
     /** 400 VALIDATION_FAILED naming {@code historyDays} when it would not fill one forecast bucket. */
@@ -63,7 +71,9 @@ public final class OptimizationRunner {
     public Result run(long id) {
         try {
             Optional<OptimizationSnapshot> snapshot = start(id);
-            return snapshot.isEmpty() ? Result.NOT_QUEUED : solveAndRecord(id, snapshot.get());
+            Result result = snapshot.isEmpty() ? Result.NOT_QUEUED : solveAndRecord(id, snapshot.get());
+            metrics.optimizationEnded(result);
+            return result;
         } finally {
             cancelled.remove(id);
         }
@@ -100,6 +110,9 @@ public final class OptimizationRunner {
         try {
             Plan plan = OptimizationPlanner.hasDemand(snapshot) ? Optimizer.solve(OptimizationPlanner.request(
                     snapshot), new SolverLimits(timeLimitMillis, flag::get), progress(id, flag, 0.1, 0.8)) : null;
+            if (plan != null) {
+                metrics.solved(plan.solveMillis());
+            }
             OptimizationPlanner.Results results = OptimizationPlanner.results(snapshot, plan);
             ProgressListener simulating = progress(id, flag, 0.9, 0.1);
             String simulation = ModelJson.write(RunSimulation.of(snapshot, results.recommendations(), id,

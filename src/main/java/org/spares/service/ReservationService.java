@@ -41,15 +41,17 @@ public final class ReservationService {
     private final PartsWait partsWait;
     private final Clock clock;
     private final Duration holdTime;
+    private final BusinessMetrics metrics;
 
     public ReservationService(Transactions transactions, StockLedger ledger, StockArrivals arrivals,
-            PartsWait partsWait, Clock clock, Duration holdTime) {
+            PartsWait partsWait, Clock clock, Duration holdTime, BusinessMetrics metrics) {
         this.transactions = transactions;
         this.ledger = ledger;
         this.arrivals = arrivals;
         this.partsWait = partsWait;
         this.clock = clock;
         this.holdTime = holdTime;
+        this.metrics = metrics;
     }
 
     /**
@@ -128,6 +130,7 @@ public final class ReservationService {
             long id = ReservationDao.insert(handle, repairOrderId, depotId, target.partId(), position.id(), quantity,
                     ReservationStatus.HELD, rank, now, actor.userId(), now, expiresAt, null);
             audit(handle, actor, id, null, ReservationStatus.HELD);
+            metrics.entered(handle, ReservationStatus.HELD);
             // Built from what this transaction just wrote, not read back: one round trip less under the locks.
             return new Reservation(id, repairOrderId, target.depot(), target.sku(), quantity, ReservationStatus.HELD,
                     rank, now, now, expiresAt, null, null, null, null);
@@ -144,6 +147,7 @@ public final class ReservationService {
         long id = ReservationDao.insert(handle, repairOrderId, depotId, target.partId(), position.id(), quantity,
                 ReservationStatus.BACKORDERED, rank, now, actor.userId(), null, null, now);
         audit(handle, actor, id, null, ReservationStatus.BACKORDERED);
+        metrics.entered(handle, ReservationStatus.BACKORDERED);
         partsWait.backorderAdded(handle, actor, repairOrderId);
         return get(handle, id);
     }
@@ -191,6 +195,7 @@ public final class ReservationService {
             return false;
         }
         audit(handle, actor, id, ReservationStatus.HELD, ReservationStatus.EXPIRED, at);
+        metrics.entered(handle, ReservationStatus.EXPIRED);
         unreserve(handle, actor, position.id(), row.quantity());
         return true;
     }

@@ -12,13 +12,19 @@ public record Services(Clock clock, UserService users, DepotService depots, Part
         PositionService positions, MovementService movements, TransferService transfers,
         ReservationService reservations, RepairOrderService repairOrders) {
 
+    /** With business meters of their own, for commands and tests that have no server's registry. */
     public static Services build(Transactions transactions, Clock clock, BigDecimal defaultHoldingRate,
             Duration holdTime) {
+        return build(transactions, clock, defaultHoldingRate, holdTime, BusinessMetrics.unregistered());
+    }
+
+    public static Services build(Transactions transactions, Clock clock, BigDecimal defaultHoldingRate,
+            Duration holdTime, BusinessMetrics metrics) {
         StockLedger ledger = new StockLedger(clock);
         PartsWait partsWait = new PartsWait(clock);
-        StockArrivals arrivals = new BackorderFiller(partsWait, clock, holdTime);
+        StockArrivals arrivals = new BackorderFiller(partsWait, clock, holdTime, metrics);
         ReservationService reservations = new ReservationService(transactions, ledger, arrivals, partsWait, clock,
-                holdTime);
+                holdTime, metrics);
         return new Services(clock, new UserService(transactions, clock), new DepotService(transactions, clock),
                 new PartService(transactions, clock, defaultHoldingRate), new PositionService(transactions, clock),
                 new MovementService(transactions, ledger, arrivals), new TransferService(transactions, ledger,

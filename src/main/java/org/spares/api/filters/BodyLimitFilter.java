@@ -27,6 +27,8 @@ import org.spares.domain.ErrorCode;
  * Refuses bodies over the limit with 413 before anything parses them: by Content-Length when it is given, else
  * after reading at most limit + 1 bytes (bounded memory). A body within the limit is read whole and the rest of the
  * chain gets a copy, so the load-shedding slot and the handler never wait on the network.
+ * Not Jetty's {@code SizeLimitHandler}: one limit for the whole server, where the optimizer's paths need a larger one,
+ * and it neither reads the body whole before a slot is taken nor bounds the bytes held over all requests.
  */
 public class BodyLimitFilter implements Filter {
     private static final int CHUNK_BYTES = 8192;

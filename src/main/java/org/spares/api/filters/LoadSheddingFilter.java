@@ -15,6 +15,8 @@ import java.io.IOException;
  * answered {@code 503 UNAVAILABLE} with {@code Retry-After}. Past saturation, more requests in flight only queue on
  * the database pool and the CPU and make every answer slow; refusing the excess at once keeps the admitted ones
  * fast and tells clients early to back off, instead of letting them time out after seconds.
+ * Not Jetty's {@code QoSHandler}: it runs before the servlet filters, so its slot would be taken before the token is
+ * checked and the body read whole, and a slow sender would hold one (SlowSenderTest).
  */
 public class LoadSheddingFilter implements Filter {
     private final Admission slots;

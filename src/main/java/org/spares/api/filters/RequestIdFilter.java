@@ -16,6 +16,8 @@ import org.slf4j.MDC;
  * Gives every request an id: the client's {@code X-Request-Id} when it is sane, else a new one. The id is
  * echoed in the response, put in the logging context (every log line of the request carries it) and written to
  * the ledger rows the request makes.
+ * Not Dropwizard's {@code io.dropwizard.jersey.filter.RequestIdFilter}: a Jersey response filter, it sets the id as
+ * the answer leaves, too late for the MDC and ledger rows and never for the servlet filters' 401, 413 and 503.
  */
 public class RequestIdFilter implements Filter {
     public static final String HEADER = "X-Request-Id";
