@@ -103,7 +103,7 @@ public class PartResource {
     /** JSON merge of the catalogue fields; the sku and the average cost cannot be set. */
     @PATCH
     @Path("/{sku}")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, PatchMerger.MERGE_PATCH_JSON})
     @RolesAllowed({"ADMIN", "MANAGER"})
     public PartView patch(@Auth Caller caller, @PathParam("sku") String sku, @NotNull JsonNode body) {
         return PartView.of(parts.update(sku, current -> fields(patches.merge(new NewPart(current.sku(),
