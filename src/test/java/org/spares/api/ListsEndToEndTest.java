@@ -122,6 +122,11 @@ class ListsEndToEndTest {
         assertSorts("/api/v1/reservations?depot=LSA", "quantity", number("quantity"), id);
         assertSorts("/api/v1/reservations?depot=LSA", "createdAt", text("createdAt"), id);
         assertSorts("/api/v1/reservations?depot=LSA", "id", number("id"), id);
+        Comparator<JsonNode> name = Comparator.comparing(item -> item.get("name").asText(),
+                String.CASE_INSENSITIVE_ORDER);
+        Function<JsonNode, String> sku = item -> item.get("sku").asText();
+        assertSorts("/api/v1/parts?q=LS-", "name", name, sku);
+        assertSorts("/api/v1/parts?q=LS-", "sku", text("sku"), sku);
     }
 
     @Test
