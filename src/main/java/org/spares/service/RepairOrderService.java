@@ -66,8 +66,7 @@ public final class RepairOrderService {
             Instant openedTo) {
     }
 
-    /** Orders of the caller's depots in the given order, up to {@code limit} after its last row, without their
-     * reservations. */
+    /** Orders of the caller's depots in the given order, up to {@code limit} after its last row, no reservations. */
     public List<RepairOrder> page(Caller caller, Filter filter, ListOrder order, int limit) {
         ListScope scope = ListScope.of(caller, filter.depot());
         RepairOrderDao.Filter rows = new RepairOrderDao.Filter(filter.depot(),
