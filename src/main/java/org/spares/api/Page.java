@@ -10,8 +10,9 @@ import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
 
 /**
- * A page of a list (API.md "Lists"): items plus an opaque cursor for the next page, or null at the end. Lists are
- * ordered by id, so a cursor is the last id seen; new rows never shift a page a client is walking.
+ * A page of a list (README "Lists"): items plus an opaque cursor for the next page, or null at the end. A list in id
+ * order has the last id seen as its cursor, so new rows never shift a page a client is walking; a list sorted by
+ * another field has a cursor of {@link Sorts}, which adds the last row's key.
  */
 public record Page<T>(List<T> items, String nextCursor) {
     public static final int DEFAULT_LIMIT = 50;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -21,12 +22,14 @@ import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
 
 /**
- * The parts CSV import's file: every row is checked before any is written ({@code PartService.importAll} then
+ * The parts CSV import's file: UTF-8, an optional byte order mark (spreadsheets write one), the header's names in
+ * any case and order. Every row is checked before any is written ({@code PartService.importAll} then
  * writes them in one transaction, whole or not at all). Each bad row is named by its line (the header is line 1).
  */
 public final class PartCsv {
     static final List<String> HEADER = List.of("sku", "name", "category", "unitCost", "holdingRate", "leadTimeDays");
     private static final int MAX_ROWS = 20_000;
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private final Validator validator;
 
@@ -39,8 +42,10 @@ public final class PartCsv {
         List<RowError> errors = new ArrayList<>();
         List<NewPart> rows = new ArrayList<>();
         Map<String, Integer> lineOfSku = new HashMap<>();
+        String text = csv.startsWith(BYTE_ORDER_MARK) ? csv.substring(1) : csv;
         try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).get().parse(new StringReader(csv))) {
+                .setIgnoreHeaderCase(true).setIgnoreEmptyLines(true).setTrim(true).get()
+                .parse(new StringReader(text))) {
             checkHeader(parser.getHeaderNames());
             for (CSVRecord record : parser) {
                 int line = (int) record.getRecordNumber() + 1;
@@ -76,7 +81,10 @@ public final class PartCsv {
     }
 
     private static void checkHeader(List<String> header) {
-        if (!Set.copyOf(header).equals(Set.copyOf(HEADER)) || header.size() != HEADER.size()) {
+        Set<String> names = header.stream().map(name -> name.strip().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+        Set<String> expected = HEADER.stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        if (!names.equals(expected) || header.size() != HEADER.size()) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "the header row must be " + String.join(",", HEADER),
                     Map.of("field", "header", "expected", HEADER, "line", 1));
         }

@@ -13,11 +13,16 @@ import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
 
 /**
- * PATCH as JSON merge (RFC 7386): the given fields replace the current ones, {@code null} clears an optional
- * field, and the merged whole is validated with the same rules as a create. Fields that cannot be changed are
- * named and refused rather than ignored.
+ * PATCH as JSON merge (RFC 7396, {@code application/merge-patch+json}, also accepted as {@code application/json}):
+ * the given fields replace the current ones, {@code null} clears an optional field, and the merged whole is
+ * validated with the same rules as a create. Fields that cannot be changed are named and refused rather than ignored.
+ * Not JSON-P's {@code Json.createMergePatch}: on our flat bodies the merge is one {@code set} per field, and what this
+ * class is for (refusing unknown and read-only fields by name before merging) is not something a merge library does.
  */
 public final class PatchMerger {
+    /** RFC 7396's media type. */
+    public static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+
     private final ObjectMapper mapper;
     private final Validator validator;
 

@@ -37,6 +37,8 @@ import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 import org.spares.api.EndpointMetrics;
 import org.spares.api.IdempotentPosts;
+import org.spares.api.KnownQueryParameters;
+import org.spares.api.ListCsv;
 import org.spares.api.PartCsv;
 import org.spares.api.PatchMerger;
 import org.spares.api.auth.BearerHeaderFilter;
@@ -270,16 +272,18 @@ public class SparesApplication extends Application<SparesConfiguration> {
 
     private static void registerStock(Environment environment, Services services, ForecastService forecasts,
             IdempotentPosts posts) {
-        environment.jersey().register(new StockResource(services.positions()));
+        ListCsv csv = new ListCsv(environment.getObjectMapper(), services.clock());
+        environment.jersey().register(new StockResource(services.positions(), csv));
         environment.jersey().register(new PositionResource(services.positions(), forecasts));
-        environment.jersey().register(new MovementResource(services.movements(), posts));
-        environment.jersey().register(new TransferResource(services.transfers(), posts));
+        environment.jersey().register(new MovementResource(services.movements(), posts, csv));
+        environment.jersey().register(new TransferResource(services.transfers(), posts, csv));
     }
 
     private static void registerRepairs(Environment environment, Services services, IdempotentPosts posts) {
+        ListCsv csv = new ListCsv(environment.getObjectMapper(), services.clock());
         environment.jersey().register(new RepairOrderResource(services.repairOrders(), services.reservations(),
-                posts, services.clock()));
-        environment.jersey().register(new ReservationResource(services.reservations(), posts));
+                posts, services.clock(), csv));
+        environment.jersey().register(new ReservationResource(services.reservations(), posts, csv));
     }
 
     private static OptimizationJob registerOptimizations(Environment environment, Services services,
@@ -345,6 +349,7 @@ public class SparesApplication extends Application<SparesConfiguration> {
     }
 
     private static void registerErrors(Environment environment) {
+        environment.jersey().register(new KnownQueryParameters());
         environment.jersey().register(new DomainExceptionMapper());
         environment.jersey().register(new WebApplicationExceptionMapper());
         environment.jersey().register(new JsonExceptionMapper());

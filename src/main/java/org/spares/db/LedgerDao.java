@@ -4,14 +4,18 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.spares.domain.CostTime;
+import org.spares.domain.ListOrder;
 import org.spares.domain.Movement;
 
 /** The append-only ledger: rows are inserted, never updated or deleted. */
@@ -53,17 +57,27 @@ public interface LedgerDao {
     @SqlQuery(VIEW + " WHERE l.id = :id")
     Optional<Movement> find(@Bind("id") long id);
 
+    /** The fields a list of ledger rows may be sorted by, besides id. */
+    Map<String, Keyset.Column> SORTS = Map.of("at", Keyset.instant("l.at"), "quantity", Keyset.number("l.quantity"));
+
+    default List<Movement> page(ListOrder page, int limit, String depot, String sku, String type, Instant from,
+            Instant to, boolean allDepots, Collection<String> depots) {
+        return page(Keyset.where(page, "l.id", SORTS), Keyset.orderBy(page, "l.id", SORTS), page, limit, depot, sku,
+                type, from, to, allDepots, depots);
+    }
+
     @SqlQuery(VIEW + """
-             WHERE l.id > :after
+             WHERE <after>
                AND (:depot IS NULL OR d.code = :depot)
                AND (:sku IS NULL OR pt.sku = :sku)
                AND (:type IS NULL OR l.type = :type)
                AND (:from IS NULL OR l.at >= :from)
                AND (:to IS NULL OR l.at < :to)
                AND (:allDepots = TRUE OR d.code IN (<depots>))
-             ORDER BY l.id LIMIT :limit
+             ORDER BY <orderBy> LIMIT :limit
             """)
-    List<Movement> page(@Bind("after") long after, @Bind("limit") int limit, @Bind("depot") String depot,
+    List<Movement> page(@Define("after") String after, @Define("orderBy") String orderBy,
+            @BindMethods("page") ListOrder page, @Bind("limit") int limit, @Bind("depot") String depot,
             @Bind("sku") String sku, @Bind("type") String type, @Bind("from") Instant from, @Bind("to") Instant to,
             @Bind("allDepots") boolean allDepots, @BindList("depots") Collection<String> depots);
 }

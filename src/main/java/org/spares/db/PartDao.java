@@ -2,13 +2,16 @@ package org.spares.db;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.spares.domain.ListOrder;
 import org.spares.domain.Part;
 
 /** The parts table, including the part-wide moving-average cost and units owned. */
@@ -61,18 +64,28 @@ public interface PartDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM parts WHERE id = :id")
     Optional<Part> findById(@Bind("id") long id);
 
+    /** The fields a list of parts may be sorted by, besides id (in the columns' case-insensitive collation). */
+    Map<String, Keyset.Column> SORTS = Map.of("sku", Keyset.text("sku"), "name", Keyset.text("name"),
+            "category", Keyset.text("category"));
+
     /**
      * Category and text filters are optional; {@code q} matches sku or name. Both ignore case on every database
      * because the columns do (changeset 0008), not because of anything here.
      */
+    default List<Part> page(ListOrder page, int limit, String category, String likePattern) {
+        return page(Keyset.where(page, "id", SORTS), Keyset.orderBy(page, "id", SORTS), page, limit, category,
+                likePattern);
+    }
+
     @SqlQuery("SELECT " + COLUMNS + """
              FROM parts
-             WHERE id > :after
+             WHERE <after>
                AND (:category IS NULL OR category = :category)
                AND (:q IS NULL OR sku LIKE :q OR name LIKE :q)
-             ORDER BY id LIMIT :limit
+             ORDER BY <orderBy> LIMIT :limit
             """)
-    List<Part> page(@Bind("after") long after, @Bind("limit") int limit, @Bind("category") String category,
+    List<Part> page(@Define("after") String after, @Define("orderBy") String orderBy,
+            @BindMethods("page") ListOrder page, @Bind("limit") int limit, @Bind("category") String category,
             @Bind("q") String likePattern);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM parts ORDER BY id")

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -12,8 +13,11 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.spares.domain.ListOrder;
 import org.spares.domain.Position;
 
 /**
@@ -116,17 +120,28 @@ public interface PositionDao {
     @SqlQuery(VIEW + " WHERE d.code = :depot AND pt.sku = :sku")
     Optional<Position> find(@Bind("depot") String depot, @Bind("sku") String sku);
 
+    /** The fields a list of positions may be sorted by, besides id. */
+    Map<String, Keyset.Column> SORTS = Map.of("depot", Keyset.text("d.code"), "sku", Keyset.text("pt.sku"),
+            "onHand", Keyset.number("p.on_hand"));
+
     /** A page of positions; {@code allDepots} false limits to {@code depots}; {@code below} keeps those due. */
+    default List<Position> page(ListOrder page, int limit, String depot, String sku, boolean allDepots,
+            Collection<String> depots, boolean below) {
+        return page(Keyset.where(page, "p.id", SORTS), Keyset.orderBy(page, "p.id", SORTS), page, limit, depot, sku,
+                allDepots, depots, below);
+    }
+
     @SqlQuery(VIEW + """
-             WHERE p.id > :after
+             WHERE <after>
                AND (:depot IS NULL OR d.code = :depot)
                AND (:sku IS NULL OR pt.sku = :sku)
                AND (:allDepots = TRUE OR d.code IN (<depots>))
                AND (:below = FALSE OR (p.target_level > 0
                     AND p.on_hand - p.reserved + p.inbound - p.backordered <= p.reorder_point))
-             ORDER BY p.id LIMIT :limit
+             ORDER BY <orderBy> LIMIT :limit
             """)
-    List<Position> page(@Bind("after") long after, @Bind("limit") int limit, @Bind("depot") String depot,
+    List<Position> page(@Define("after") String after, @Define("orderBy") String orderBy,
+            @BindMethods("page") ListOrder page, @Bind("limit") int limit, @Bind("depot") String depot,
             @Bind("sku") String sku, @Bind("allDepots") boolean allDepots,
             @BindList("depots") Collection<String> depots, @Bind("below") boolean below);
 }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -18,6 +19,7 @@ import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.spares.domain.ListOrder;
 import org.spares.domain.Priority;
 import org.spares.domain.RepairOrder;
 import org.spares.domain.RepairOrderStatus;
@@ -133,14 +135,30 @@ public interface RepairOrderDao {
     int close(@Bind("id") long id, @BindMethods("move") Transition<RepairOrderStatus> move,
             @Define("column") String column, @Bind("at") Instant at, @Bind("actorId") long actorId);
 
+    /** The fields a list of orders may be sorted by, besides id. */
+    Map<String, Keyset.Column> SORTS = Map.of("openedAt", Keyset.instant("r.opened_at"));
+
+    /** Which orders a list shows; null fields do not filter; opened in [openedFrom, openedTo). */
+    record Filter(String depot, String status, String priority, Instant openedFrom, Instant openedTo) {
+    }
+
+    default List<RepairOrder> page(ListOrder page, int limit, Filter filter, boolean allDepots,
+            Collection<String> depots) {
+        return page(Keyset.where(page, "r.id", SORTS), Keyset.orderBy(page, "r.id", SORTS), page, limit, filter,
+                allDepots, depots);
+    }
+
     @SqlQuery(VIEW + """
-             WHERE r.id > :after
-               AND (:depot IS NULL OR d.code = :depot)
-               AND (:status IS NULL OR r.status = :status)
+             WHERE <after>
+               AND (:filter.depot IS NULL OR d.code = :filter.depot)
+               AND (:filter.status IS NULL OR r.status = :filter.status)
+               AND (:filter.priority IS NULL OR r.priority = :filter.priority)
+               AND (:filter.openedFrom IS NULL OR r.opened_at >= :filter.openedFrom)
+               AND (:filter.openedTo IS NULL OR r.opened_at < :filter.openedTo)
                AND (:allDepots = TRUE OR d.code IN (<depots>))
-             ORDER BY r.id LIMIT :limit
+             ORDER BY <orderBy> LIMIT :limit
             """)
-    List<RepairOrder> page(@Bind("after") long after, @Bind("limit") int limit, @Bind("depot") String depot,
-            @Bind("status") String status, @Bind("allDepots") boolean allDepots,
-            @BindList("depots") Collection<String> depots);
+    List<RepairOrder> page(@Define("after") String after, @Define("orderBy") String orderBy,
+            @BindMethods("page") ListOrder page, @Bind("limit") int limit, @BindMethods("filter") Filter filter,
+            @Bind("allDepots") boolean allDepots, @BindList("depots") Collection<String> depots);
 }

@@ -3,6 +3,7 @@ package org.spares.db;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -13,6 +14,7 @@ import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.spares.domain.ListOrder;
 import org.spares.domain.Reservation;
 import org.spares.domain.ReservationStatus;
 import org.spares.domain.Transition;
@@ -92,15 +94,30 @@ public interface ReservationDao {
     @SqlQuery(VIEW + " WHERE r.repair_order_id = :repairOrderId ORDER BY r.id")
     List<Reservation> forOrder(@Bind("repairOrderId") long repairOrderId);
 
+    /** The fields a list of reservations may be sorted by, besides id. */
+    Map<String, Keyset.Column> SORTS = Map.of("createdAt", Keyset.instant("r.created_at"),
+            "quantity", Keyset.number("r.quantity"));
+
+    /** Which reservations a list shows; null fields do not filter. */
+    record Filter(String depot, String status, Long repairOrderId, String sku) {
+    }
+
+    default List<Reservation> page(ListOrder page, int limit, Filter filter, boolean allDepots,
+            Collection<String> depots) {
+        return page(Keyset.where(page, "r.id", SORTS), Keyset.orderBy(page, "r.id", SORTS), page, limit, filter,
+                allDepots, depots);
+    }
+
     @SqlQuery(VIEW + """
-             WHERE r.id > :after
-               AND (:depot IS NULL OR d.code = :depot)
-               AND (:status IS NULL OR r.status = :status)
-               AND (:repairOrderId IS NULL OR r.repair_order_id = :repairOrderId)
+             WHERE <after>
+               AND (:filter.depot IS NULL OR d.code = :filter.depot)
+               AND (:filter.status IS NULL OR r.status = :filter.status)
+               AND (:filter.repairOrderId IS NULL OR r.repair_order_id = :filter.repairOrderId)
+               AND (:filter.sku IS NULL OR pt.sku = :filter.sku)
                AND (:allDepots = TRUE OR d.code IN (<depots>))
-             ORDER BY r.id LIMIT :limit
+             ORDER BY <orderBy> LIMIT :limit
             """)
-    List<Reservation> page(@Bind("after") long after, @Bind("limit") int limit, @Bind("depot") String depot,
-            @Bind("status") String status, @Bind("repairOrderId") Long repairOrderId,
+    List<Reservation> page(@Define("after") String after, @Define("orderBy") String orderBy,
+            @BindMethods("page") ListOrder page, @Bind("limit") int limit, @BindMethods("filter") Filter filter,
             @Bind("allDepots") boolean allDepots, @BindList("depots") Collection<String> depots);
 }

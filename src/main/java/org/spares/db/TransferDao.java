@@ -3,6 +3,7 @@ package org.spares.db;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -12,6 +13,7 @@ import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.spares.domain.ListOrder;
 import org.spares.domain.Transfer;
 import org.spares.domain.TransferStatus;
 import org.spares.domain.Transition;
@@ -54,14 +56,31 @@ public interface TransferDao {
     @SqlQuery(VIEW + " WHERE t.id = :id")
     Optional<Transfer> find(@Bind("id") long id);
 
+    /** The fields a list of transfers may be sorted by, besides id. */
+    Map<String, Keyset.Column> SORTS = Map.of("requestedAt", Keyset.instant("t.requested_at"),
+            "quantity", Keyset.number("t.quantity"));
+
+    /** Which transfers a list shows; null fields do not filter ({@code depot} matches either end). */
+    record Filter(String depot, String status, String fromDepot, String toDepot, String sku) {
+    }
+
+    default List<Transfer> page(ListOrder page, int limit, Filter filter, boolean allDepots,
+            Collection<String> depots) {
+        return page(Keyset.where(page, "t.id", SORTS), Keyset.orderBy(page, "t.id", SORTS), page, limit, filter,
+                allDepots, depots);
+    }
+
     @SqlQuery(VIEW + """
-             WHERE t.id > :after
-               AND (:depot IS NULL OR f.code = :depot OR o.code = :depot)
-               AND (:status IS NULL OR t.status = :status)
+             WHERE <after>
+               AND (:filter.depot IS NULL OR f.code = :filter.depot OR o.code = :filter.depot)
+               AND (:filter.status IS NULL OR t.status = :filter.status)
+               AND (:filter.fromDepot IS NULL OR f.code = :filter.fromDepot)
+               AND (:filter.toDepot IS NULL OR o.code = :filter.toDepot)
+               AND (:filter.sku IS NULL OR pt.sku = :filter.sku)
                AND (:allDepots = TRUE OR f.code IN (<depots>) OR o.code IN (<depots>))
-             ORDER BY t.id LIMIT :limit
+             ORDER BY <orderBy> LIMIT :limit
             """)
-    List<Transfer> page(@Bind("after") long after, @Bind("limit") int limit, @Bind("depot") String depot,
-            @Bind("status") String status, @Bind("allDepots") boolean allDepots,
-            @BindList("depots") Collection<String> depots);
+    List<Transfer> page(@Define("after") String after, @Define("orderBy") String orderBy,
+            @BindMethods("page") ListOrder page, @Bind("limit") int limit, @BindMethods("filter") Filter filter,
+            @Bind("allDepots") boolean allDepots, @BindList("depots") Collection<String> depots);
 }

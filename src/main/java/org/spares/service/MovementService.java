@@ -13,6 +13,7 @@ import org.spares.domain.Caller;
 import org.spares.domain.Depot;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
+import org.spares.domain.ListOrder;
 import org.spares.domain.Movement;
 import org.spares.domain.MovementType;
 import org.spares.domain.Part;
@@ -44,10 +45,10 @@ public final class MovementService {
         return transactions.inTransaction(once, handle -> post(handle, actor, request));
     }
 
-    /** Ledger rows in the order they were written, up to {@code limit} after the id. */
-    public List<Movement> page(Caller caller, Filter filter, long after, int limit) {
+    /** Ledger rows in the given order, up to {@code limit} after the order's last row (README "Lists"). */
+    public List<Movement> page(Caller caller, Filter filter, ListOrder order, int limit) {
         ListScope scope = ListScope.of(caller, filter.depot());
-        return transactions.read(handle -> handle.attach(LedgerDao.class).page(after, limit, filter.depot(),
+        return transactions.read(handle -> handle.attach(LedgerDao.class).page(order, limit, filter.depot(),
                 filter.sku(), filter.type() == null ? null : filter.type().name(), filter.from(), filter.to(),
                 scope.allDepots(), scope.depots()));
     }

@@ -11,6 +11,7 @@ import org.spares.db.PartDao;
 import org.spares.db.SqlErrors;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
+import org.spares.domain.ListOrder;
 import org.spares.domain.Money;
 import org.spares.domain.Part;
 
@@ -57,9 +58,9 @@ public final class PartService {
         });
     }
 
-    /** Parts by id, optionally of one category or with {@code like} (a LIKE pattern) in sku or name. */
-    public List<Part> page(String category, String like, long after, int limit) {
-        return transactions.read(handle -> handle.attach(PartDao.class).page(after, limit, category, like));
+    /** Parts in the given order, optionally of one category or with {@code like} (a LIKE pattern) in sku or name. */
+    public List<Part> page(String category, String like, ListOrder order, int limit) {
+        return transactions.read(handle -> handle.attach(PartDao.class).page(order, limit, category, like));
     }
 
     /** 404 for an unknown sku. */

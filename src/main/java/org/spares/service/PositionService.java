@@ -11,6 +11,7 @@ import org.spares.domain.Caller;
 import org.spares.domain.Depot;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
+import org.spares.domain.ListOrder;
 import org.spares.domain.Part;
 import org.spares.domain.PolicyChange;
 import org.spares.domain.PolicySource;
@@ -49,8 +50,13 @@ public final class PositionService {
      * (target level above 0) whose {@code available + inbound - backordered} is at or below the reorder point.
      */
     public List<Position> page(Caller caller, Filter filter, long after, int limit) {
+        return page(caller, filter, ListOrder.byId().after(null, after), limit);
+    }
+
+    /** Positions in the given order, up to {@code limit} after the order's last row (README "Lists"). */
+    public List<Position> page(Caller caller, Filter filter, ListOrder order, int limit) {
         ListScope scope = ListScope.of(caller, filter.depot());
-        return transactions.read(handle -> handle.attach(PositionDao.class).page(after, limit, filter.depot(),
+        return transactions.read(handle -> handle.attach(PositionDao.class).page(order, limit, filter.depot(),
                 filter.sku(), scope.allDepots(), scope.depots(), filter.belowReorderPoint()));
     }
 

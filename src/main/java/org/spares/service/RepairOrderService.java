@@ -2,6 +2,7 @@ package org.spares.service;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -15,6 +16,7 @@ import org.spares.domain.Caller;
 import org.spares.domain.Depot;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
+import org.spares.domain.ListOrder;
 import org.spares.domain.Priority;
 import org.spares.domain.RepairOrder;
 import org.spares.domain.RepairOrderStatus;
@@ -59,11 +61,19 @@ public final class RepairOrderService {
         return transactions.inTransaction(once, handle -> detail(handle, cancel(handle, actor, caller, id)));
     }
 
-    /** Orders of the caller's depots by id, up to {@code limit} after the id, without their reservations. */
-    public List<RepairOrder> page(Caller caller, String depot, RepairOrderStatus status, long after, int limit) {
-        ListScope scope = ListScope.of(caller, depot);
-        return transactions.read(handle -> handle.attach(RepairOrderDao.class).page(after, limit, depot,
-                status == null ? null : status.name(), scope.allDepots(), scope.depots()));
+    /** Which orders a list shows; null fields do not filter; opened in [openedFrom, openedTo). */
+    public record Filter(String depot, RepairOrderStatus status, Priority priority, Instant openedFrom,
+            Instant openedTo) {
+    }
+
+    /** Orders of the caller's depots in the given order, up to {@code limit} after its last row, no reservations. */
+    public List<RepairOrder> page(Caller caller, Filter filter, ListOrder order, int limit) {
+        ListScope scope = ListScope.of(caller, filter.depot());
+        RepairOrderDao.Filter rows = new RepairOrderDao.Filter(filter.depot(),
+                filter.status() == null ? null : filter.status().name(),
+                filter.priority() == null ? null : filter.priority().name(), filter.openedFrom(), filter.openedTo());
+        return transactions.read(handle -> handle.attach(RepairOrderDao.class).page(order, limit, rows,
+                scope.allDepots(), scope.depots()));
     }
 
     /** One order with its reservations; 404 when unknown or outside the caller's depots. */

@@ -17,6 +17,7 @@ import org.spares.domain.Actor;
 import org.spares.domain.Caller;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
+import org.spares.domain.ListOrder;
 import org.spares.domain.MovementType;
 import org.spares.domain.Reservation;
 import org.spares.domain.ReservationStatus;
@@ -29,7 +30,7 @@ import org.spares.domain.Transition;
  */
 public final class ReservationService {
     /** Which reservations a list shows; null fields do not filter. */
-    public record Filter(String depot, ReservationStatus status, Long repairOrderId) {
+    public record Filter(String depot, ReservationStatus status, Long repairOrderId, String sku) {
     }
 
     private static final Transition<ReservationStatus> EXPIRE =
@@ -89,12 +90,13 @@ public final class ReservationService {
         return transactions.read(handle -> handle.attach(ReservationDao.class).ordersHolding());
     }
 
-    /** Reservations of the caller's depots by id, up to {@code limit} after the id. */
-    public List<Reservation> page(Caller caller, Filter filter, long after, int limit) {
+    /** Reservations of the caller's depots in the given order, up to {@code limit} after its last row. */
+    public List<Reservation> page(Caller caller, Filter filter, ListOrder order, int limit) {
         ListScope scope = ListScope.of(caller, filter.depot());
-        return transactions.read(handle -> handle.attach(ReservationDao.class).page(after, limit, filter.depot(),
-                filter.status() == null ? null : filter.status().name(), filter.repairOrderId(), scope.allDepots(),
-                scope.depots()));
+        ReservationDao.Filter rows = new ReservationDao.Filter(filter.depot(),
+                filter.status() == null ? null : filter.status().name(), filter.repairOrderId(), filter.sku());
+        return transactions.read(handle -> handle.attach(ReservationDao.class).page(order, limit, rows,
+                scope.allDepots(), scope.depots()));
     }
 
     /** One reservation; 404 when unknown or outside the caller's depots. */

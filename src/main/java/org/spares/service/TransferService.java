@@ -12,6 +12,7 @@ import org.spares.domain.Caller;
 import org.spares.domain.Depot;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
+import org.spares.domain.ListOrder;
 import org.spares.domain.MovementType;
 import org.spares.domain.Part;
 import org.spares.domain.Transfer;
@@ -58,11 +59,18 @@ public final class TransferService {
         return transactions.inTransaction(once, handle -> cancel(handle, actor, caller, id));
     }
 
-    /** Transfers touching the caller's depots by id; {@code depot} matches either end. */
-    public List<Transfer> page(Caller caller, String depot, TransferStatus status, long after, int limit) {
-        ListScope scope = ListScope.of(caller, depot);
-        return transactions.read(handle -> handle.attach(TransferDao.class).page(after, limit, depot,
-                status == null ? null : status.name(), scope.allDepots(), scope.depots()));
+    /** Which transfers a list shows; null fields do not filter; {@code depot} matches either end. */
+    public record Filter(String depot, TransferStatus status, String fromDepot, String toDepot, String sku) {
+    }
+
+    /** Transfers touching the caller's depots in the given order, up to {@code limit} after its last row. */
+    public List<Transfer> page(Caller caller, Filter filter, ListOrder order, int limit) {
+        ListScope scope = ListScope.of(caller, filter.depot());
+        TransferDao.Filter rows = new TransferDao.Filter(filter.depot(),
+                filter.status() == null ? null : filter.status().name(), filter.fromDepot(), filter.toDepot(),
+                filter.sku());
+        return transactions.read(handle -> handle.attach(TransferDao.class).page(order, limit, rows,
+                scope.allDepots(), scope.depots()));
     }
 
     /** 404 when unknown or when neither end is in the caller's depots. */

@@ -1,11 +1,19 @@
 package org.spares.api.errors;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.server.ParamException;
+import org.glassfish.jersey.server.model.ResourceMethod;
+import org.glassfish.jersey.server.model.RuntimeResource;
 import org.spares.domain.ErrorCode;
 
 /**
@@ -14,6 +22,12 @@ import org.spares.domain.ErrorCode;
  */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+    @Context
+    private ExtendedUriInfo matched;
+
+    @Context
+    private Request request;
+
     @Override
     public Response toResponse(WebApplicationException exception) {
         if (exception instanceof ParamException.QueryParamException
@@ -32,7 +46,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             case 406 -> ErrorBody.response(ErrorCode.NOT_ACCEPTABLE, "cannot answer in the requested media type",
                     Map.of());
             case 413 -> ErrorBody.response(ErrorCode.PAYLOAD_TOO_LARGE, "request body too large", Map.of());
-            case 415 -> ErrorBody.response(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "unsupported content type", Map.of());
+            case 415 -> unsupported();
             default -> status >= 500
                     ? ErrorBody.response(ErrorCode.INTERNAL_ERROR, status, "the service failed", Map.of())
                     : ErrorBody.response(ErrorCode.VALIDATION_FAILED, status, "the request is invalid", Map.of());
@@ -42,5 +56,25 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                     .build();
         }
         return answer;
+    }
+
+    /** 415 naming the content types the path accepts for this method, read from the matched resource's methods. */
+    private Response unsupported() {
+        Set<String> accepted = new TreeSet<>();
+        for (RuntimeResource resource : matched.getMatchedRuntimeResources()) {
+            for (ResourceMethod method : resource.getResourceMethods()) {
+                if (method.getHttpMethod().equals(request.getMethod())) {
+                    method.getConsumedTypes().forEach(type -> accepted.add(type.getType() + "/" + type.getSubtype()));
+                }
+            }
+            if (!accepted.isEmpty()) {
+                break;
+            }
+        }
+        if (accepted.isEmpty()) {
+            return ErrorBody.response(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "unsupported content type", Map.of());
+        }
+        return ErrorBody.response(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "unsupported content type; use "
+                + String.join(" or ", accepted), Map.of("accepted", List.copyOf(accepted)));
     }
 }

@@ -80,6 +80,7 @@ public class DepotResource {
     /** JSON merge of the depot; a MANAGER of the depot may change only its three service targets. */
     @PATCH
     @Path("/{code}")
+    @Consumes({MediaType.APPLICATION_JSON, PatchMerger.MERGE_PATCH_JSON})
     @RolesAllowed({"ADMIN", "MANAGER"})
     public DepotView patch(@Auth Caller caller, @PathParam("code") String code, @NotNull JsonNode body) {
         Set<String> editable = caller.role() == Role.ADMIN ? ADMIN_FIELDS : MANAGER_FIELDS;

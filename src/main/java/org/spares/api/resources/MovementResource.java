@@ -13,16 +13,21 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
 import org.spares.api.IdempotentPosts;
+import org.spares.api.ListCsv;
 import org.spares.api.Outcome;
 import org.spares.api.Page;
 import org.spares.api.Requests;
+import org.spares.api.Sorts;
 import org.spares.api.dto.StockDtos.MovementView;
 import org.spares.api.dto.StockDtos.NewMovement;
 import org.spares.domain.Caller;
+import org.spares.domain.ListOrder;
 import org.spares.domain.Movement;
 import org.spares.domain.MovementType;
 import org.spares.service.MovementService;
@@ -31,12 +36,17 @@ import org.spares.service.MovementService;
 @Path("/api/v1/movements")
 @Produces(MediaType.APPLICATION_JSON)
 public class MovementResource {
+    private static final Sorts<Movement> SORTS = Sorts.of(Map.of("at", Movement::at, "quantity",
+            Movement::quantity));
+
     private final MovementService movements;
     private final IdempotentPosts posts;
+    private final ListCsv csv;
 
-    public MovementResource(MovementService movements, IdempotentPosts posts) {
+    public MovementResource(MovementService movements, IdempotentPosts posts, ListCsv csv) {
         this.movements = movements;
         this.posts = posts;
+        this.csv = csv;
     }
 
     /**
@@ -57,18 +67,30 @@ public class MovementResource {
                 once -> movements.post(Requests.actor(caller), caller, request, once));
     }
 
-    /** Ledger rows by id (the order they were written), filtered; {@code from} inclusive, {@code to} exclusive. */
+    /**
+     * Ledger rows by id (the order they were written) unless {@code sort} says otherwise (id, at, quantity; a
+     * leading - for descending), filtered; {@code from} inclusive, {@code to} exclusive. CSV (every matching row)
+     * with {@code format=csv} or {@code Accept: text/csv}. 400 for a bad sort, filter or cursor; 403 for a depot
+     * outside scope.
+     */
     @GET
+    @Produces({MediaType.APPLICATION_JSON, ListCsv.TEXT_CSV})
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
-    public Page<MovementView> list(@Auth Caller caller, @QueryParam("depot") String depot,
+    public Response list(@Auth Caller caller, @QueryParam("depot") String depot,
             @QueryParam("sku") String sku, @QueryParam("type") String type, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+            @QueryParam("to") String to, @QueryParam("sort") String sort, @QueryParam("format") String format,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context HttpHeaders headers) {
         int size = Page.limit(limit);
-        long after = Page.after(cursor);
+        ListOrder order = SORTS.order(sort, cursor);
         MovementService.Filter filter = new MovementService.Filter(Requests.depotFilter(caller, depot),
                 Requests.blankToNull(sku), Requests.enumValue("type", type, MovementType.class),
                 Requests.instant("from", from), Requests.instant("to", to));
-        return Page.of(movements.page(caller, filter, after, size + 1), size, Movement::id, MovementView::of);
+        if (ListCsv.wanted(format, headers)) {
+            return csv.list("movements", MovementView.class, MovementView::of, SORTS, order,
+                    (start, batch) -> movements.page(caller, filter, start, batch), Movement::id);
+        }
+        return Response.ok(SORTS.page(movements.page(caller, filter, order, size + 1), size, order, Movement::id,
+                MovementView::of), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** One ledger row; 404 when unknown or outside the caller's depots. */

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.spares.api.IdempotentPosts;
 import org.spares.api.Outcome;
@@ -26,10 +27,12 @@ import org.spares.api.Page;
 import org.spares.api.PartCsv;
 import org.spares.api.PatchMerger;
 import org.spares.api.Requests;
+import org.spares.api.Sorts;
 import org.spares.api.dto.PartDtos.ImportResult;
 import org.spares.api.dto.PartDtos.NewPart;
 import org.spares.api.dto.PartDtos.PartView;
 import org.spares.domain.Caller;
+import org.spares.domain.ListOrder;
 import org.spares.domain.Part;
 import org.spares.service.PartService;
 
@@ -37,6 +40,9 @@ import org.spares.service.PartService;
 @Path("/api/v1/parts")
 @Produces(MediaType.APPLICATION_JSON)
 public class PartResource {
+    private static final Sorts<Part> SORTS = Sorts.of(Map.of("sku", Part::sku, "name", Part::name, "category",
+            Part::category));
+
     private static final Set<String> EDITABLE = Set.of("name", "category", "unitCost", "holdingRate", "leadTimeDays");
 
     private final PartService parts;
@@ -80,15 +86,19 @@ public class PartResource {
                 once -> parts.importAll(rows, once));
     }
 
-    /** Parts by id order, optionally of one category or matching {@code q} in sku or name. */
+    /**
+     * Parts by id unless {@code sort} says otherwise (id, sku, name, category; a leading - for descending),
+     * optionally of one category or matching {@code q} in sku or name. 400 for a bad sort or cursor.
+     */
     @GET
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
     public Page<PartView> list(@Auth Caller caller, @QueryParam("category") String category,
-            @QueryParam("q") String query, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+            @QueryParam("q") String query, @QueryParam("sort") String sort, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
-        long after = Page.after(cursor);
+        ListOrder order = SORTS.order(sort, cursor);
         String like = query == null || query.isBlank() ? null : "%" + escapeLike(query.strip()) + "%";
-        return Page.of(parts.page(Requests.blankToNull(category), like, after, size + 1), size, Part::id,
+        return SORTS.page(parts.page(Requests.blankToNull(category), like, order, size + 1), size, order, Part::id,
                 PartView::of);
     }
 
@@ -103,7 +113,7 @@ public class PartResource {
     /** JSON merge of the catalogue fields; the sku and the average cost cannot be set. */
     @PATCH
     @Path("/{sku}")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, PatchMerger.MERGE_PATCH_JSON})
     @RolesAllowed({"ADMIN", "MANAGER"})
     public PartView patch(@Auth Caller caller, @PathParam("sku") String sku, @NotNull JsonNode body) {
         return PartView.of(parts.update(sku, current -> fields(patches.merge(new NewPart(current.sku(),

@@ -13,19 +13,25 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 import org.spares.api.IdempotentPosts;
+import org.spares.api.ListCsv;
 import org.spares.api.Outcome;
 import org.spares.api.Page;
 import org.spares.api.Requests;
+import org.spares.api.Sorts;
 import org.spares.api.dto.RepairDtos.NewRepairOrder;
 import org.spares.api.dto.RepairDtos.NewReservation;
 import org.spares.api.dto.RepairDtos.RepairOrderView;
 import org.spares.api.dto.RepairDtos.ReservationView;
 import org.spares.domain.Caller;
+import org.spares.domain.ListOrder;
 import org.spares.domain.Priority;
 import org.spares.domain.RepairOrder;
 import org.spares.domain.RepairOrderStatus;
@@ -40,13 +46,17 @@ import org.spares.service.ReservationService;
 @Path("/api/v1/repair-orders")
 @Produces(MediaType.APPLICATION_JSON)
 public class RepairOrderResource {
+    private static final Sorts<RepairOrder> SORTS = Sorts.of(Map.of("openedAt", RepairOrder::openedAt));
+
     private final RepairOrderService orders;
     private final ReservationService reservations;
     private final IdempotentPosts posts;
     private final Clock clock;
+    private final ListCsv csv;
 
     public RepairOrderResource(RepairOrderService orders, ReservationService reservations, IdempotentPosts posts,
-            Clock clock) {
+            Clock clock, ListCsv csv) {
+        this.csv = csv;
         this.orders = orders;
         this.reservations = reservations;
         this.posts = posts;
@@ -67,18 +77,33 @@ public class RepairOrderResource {
                         Requests.blankToNull(body.description()), priority, body.targetTurnaroundHours(), once));
     }
 
-    /** Orders of the caller's depots by id, without their reservations. */
+    /**
+     * Orders of the caller's depots, without their reservations, by id unless {@code sort} says otherwise (id,
+     * openedAt; a leading - for descending); filtered by depot, status, priority and opened in [from, to). CSV
+     * (every matching row) with {@code format=csv} or {@code Accept: text/csv}. 400 for a bad sort, filter or cursor;
+     * 403 for a depot outside scope.
+     */
     @GET
+    @Produces({MediaType.APPLICATION_JSON, ListCsv.TEXT_CSV})
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
-    public Page<RepairOrderView> list(@Auth Caller caller, @QueryParam("depot") String depot,
-            @QueryParam("status") String status, @QueryParam("limit") Integer limit,
-            @QueryParam("cursor") String cursor) {
+    public Response list(@Auth Caller caller, @QueryParam("depot") String depot,
+            @QueryParam("status") String status, @QueryParam("priority") String priority,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("sort") String sort,
+            @QueryParam("format") String format, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor, @Context HttpHeaders headers) {
         int size = Page.limit(limit);
-        long after = Page.after(cursor);
-        String depotCode = Requests.depotFilter(caller, depot);
-        RepairOrderStatus wanted = Requests.enumValue("status", status, RepairOrderStatus.class);
-        return Page.of(orders.page(caller, depotCode, wanted, after, size + 1), size,
-                RepairOrder::id, order -> RepairOrderView.of(order, clock.instant(), null));
+        ListOrder order = SORTS.order(sort, cursor);
+        RepairOrderService.Filter filter = new RepairOrderService.Filter(Requests.depotFilter(caller, depot),
+                Requests.enumValue("status", status, RepairOrderStatus.class),
+                Requests.enumValue("priority", priority, Priority.class), Requests.instant("from", from),
+                Requests.instant("to", to));
+        Instant now = clock.instant();
+        if (ListCsv.wanted(format, headers)) {
+            return csv.list("repair-orders", RepairOrderView.class, row -> RepairOrderView.of(row, now, null), SORTS,
+                    order, (start, batch) -> orders.page(caller, filter, start, batch), RepairOrder::id);
+        }
+        return Response.ok(SORTS.page(orders.page(caller, filter, order, size + 1), size, order, RepairOrder::id,
+                row -> RepairOrderView.of(row, now, null)), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** One order with its reservations and {@code partsWaitHours}. */

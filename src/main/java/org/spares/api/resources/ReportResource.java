@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.spares.api.ListCsv;
 import org.spares.api.Requests;
 import org.spares.domain.Caller;
 import org.spares.domain.DepotScope;
@@ -36,10 +37,9 @@ import org.spares.service.TurnaroundReport;
  * {@code depot} outside them is 403. Bad parameters are 400 VALIDATION_FAILED; an unknown depot is 404.
  */
 @Path("/api/v1/reports")
-@Produces({MediaType.APPLICATION_JSON, ReportResource.TEXT_CSV})
+@Produces({MediaType.APPLICATION_JSON, ListCsv.TEXT_CSV})
 @RolesAllowed({"ADMIN", "MANAGER", "FINANCE"})
 public class ReportResource {
-    static final String TEXT_CSV = "text/csv";
     private static final int MAX_NO_ISSUE_DAYS = 36_500;
 
     private final ReportService reports;
@@ -48,6 +48,7 @@ public class ReportResource {
     private final ReportScopes scopes;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final ListCsv csv;
 
     public ReportResource(ReportService reports, PositionReports positions, TurnaroundReport turnaround,
             ReportScopes scopes, ObjectMapper mapper, Clock clock) {
@@ -57,6 +58,7 @@ public class ReportResource {
         this.scopes = scopes;
         this.mapper = mapper;
         this.clock = clock;
+        this.csv = new ListCsv(mapper, clock);
     }
 
     /** 200 {from, to, rows, total}: exact carrying cost over [from, min(to, now)); 400 for an empty period. */
@@ -68,7 +70,8 @@ public class ReportResource {
         Instant[] period = period(from, to);
         GroupBy grouping = GroupBy.parse(groupBy);
         DepotScope scope = scope(caller, depot);
-        return answer(format, headers, out -> reports.carryingCost(period[0], period[1], grouping, scope, out));
+        return answer("carrying-cost", format, headers,
+                out -> reports.carryingCost(period[0], period[1], grouping, scope, out));
     }
 
     /** 200 {asOf, rows, total}: units and value on hand and in transit at asOf (default now, capped at now). */
@@ -80,7 +83,7 @@ public class ReportResource {
         Instant at = asOf(asOf);
         GroupBy grouping = GroupBy.parse(groupBy);
         DepotScope scope = scope(caller, depot);
-        return answer(format, headers, out -> reports.valuation(at, grouping, scope, out));
+        return answer("valuation", format, headers, out -> reports.valuation(at, grouping, scope, out));
     }
 
     /** 200 {asOf, rows, total}: positions above their target level at asOf. */
@@ -90,7 +93,7 @@ public class ReportResource {
             @QueryParam("format") String format, @Context HttpHeaders headers) {
         Instant at = asOf(asOf);
         DepotScope scope = scope(caller, depot);
-        return answer(format, headers, out -> positions.excess(at, scope, out));
+        return answer("excess", format, headers, out -> positions.excess(at, scope, out));
     }
 
     /** 200 {asOf, noIssueDays, rows, total}: positions with stock and no ISSUE in (asOf - noIssueDays, asOf]. */
@@ -106,7 +109,7 @@ public class ReportResource {
                     + MAX_NO_ISSUE_DAYS, Map.of("field", "noIssueDays"));
         }
         DepotScope scope = scope(caller, depot);
-        return answer(format, headers, out -> positions.deadStock(at, days, scope, out));
+        return answer("dead-stock", format, headers, out -> positions.deadStock(at, days, scope, out));
     }
 
     /** 200 {from, to, rows, total}: repair orders completed in [from, min(to, now)), per depot. */
@@ -116,7 +119,7 @@ public class ReportResource {
             @QueryParam("depot") String depot, @QueryParam("format") String format, @Context HttpHeaders headers) {
         Instant[] period = period(from, to);
         DepotScope scope = scope(caller, depot);
-        return answer(format, headers, out -> turnaround.write(period[0], period[1], scope, out));
+        return answer("turnaround", format, headers, out -> turnaround.write(period[0], period[1], scope, out));
     }
 
     /** [from, min(to, now)); from is required, to defaults to now. */
@@ -146,33 +149,11 @@ public class ReportResource {
         return scopes.of(caller, Requests.depotCode(depot));
     }
 
-    private Response answer(String format, HttpHeaders headers, Consumer<ReportWriter> report) {
-        boolean csv = wantsCsv(format, headers);
-        StreamingOutput body = out -> report.accept(csv ? new CsvReportWriter(out) : new JsonReportWriter(mapper, out));
-        return Response.ok(body, csv ? TEXT_CSV + ";charset=UTF-8" : MediaType.APPLICATION_JSON).build();
-    }
-
-    /** {@code ?format=} wins; otherwise the first of JSON or CSV that the Accept header names; JSON by default. */
-    private static boolean wantsCsv(String format, HttpHeaders headers) {
-        String chosen = Requests.blankToNull(format);
-        if (chosen != null) {
-            if (!chosen.equals("csv") && !chosen.equals("json")) {
-                throw new DomainException(ErrorCode.VALIDATION_FAILED, "format must be json or csv",
-                        Map.of("field", "format"));
-            }
-            return chosen.equals("csv");
+    private Response answer(String name, String format, HttpHeaders headers, Consumer<ReportWriter> report) {
+        if (ListCsv.wanted(format, headers)) {
+            return csv.attachment(name, out -> report.accept(new CsvReportWriter(out)));
         }
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isWildcardType()) {
-                continue;
-            }
-            if (type.getType().equals("text") && type.getSubtype().equals("csv")) {
-                return true;
-            }
-            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
-            }
-        }
-        return false;
+        StreamingOutput body = out -> report.accept(new JsonReportWriter(mapper, out));
+        return Response.ok(body, MediaType.APPLICATION_JSON).build();
     }
 }

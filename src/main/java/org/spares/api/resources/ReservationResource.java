@@ -10,15 +10,20 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
 import org.spares.api.IdempotentPosts;
+import org.spares.api.ListCsv;
 import org.spares.api.Outcome;
 import org.spares.api.Page;
 import org.spares.api.Requests;
+import org.spares.api.Sorts;
 import org.spares.api.dto.RepairDtos.ReservationView;
 import org.spares.domain.Caller;
+import org.spares.domain.ListOrder;
 import org.spares.domain.Reservation;
 import org.spares.domain.ReservationStatus;
 import org.spares.service.ReservationService;
@@ -27,10 +32,15 @@ import org.spares.service.ReservationService;
 @Path("/api/v1/reservations")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReservationResource {
+    private static final Sorts<Reservation> SORTS = Sorts.of(Map.of("createdAt", Reservation::createdAt,
+            "quantity", Reservation::quantity));
+
     private final ReservationService reservations;
     private final IdempotentPosts posts;
+    private final ListCsv csv;
 
-    public ReservationResource(ReservationService reservations, IdempotentPosts posts) {
+    public ReservationResource(ReservationService reservations, IdempotentPosts posts, ListCsv csv) {
+        this.csv = csv;
         this.reservations = reservations;
         this.posts = posts;
     }
@@ -55,18 +65,30 @@ public class ReservationResource {
                 once -> reservations.release(Requests.actor(caller), caller, id, once));
     }
 
-    /** Reservations of the caller's depots by id. */
+    /**
+     * Reservations of the caller's depots, by id unless {@code sort} says otherwise (id, createdAt, quantity; a
+     * leading - for descending), filtered by depot, status, repair order and sku. CSV (every matching row) with
+     * {@code format=csv} or {@code Accept: text/csv}. 400 for a bad sort, filter or cursor; 403 for a depot outside
+     * scope.
+     */
     @GET
+    @Produces({MediaType.APPLICATION_JSON, ListCsv.TEXT_CSV})
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
-    public Page<ReservationView> list(@Auth Caller caller, @QueryParam("depot") String depot,
+    public Response list(@Auth Caller caller, @QueryParam("depot") String depot,
             @QueryParam("status") String status, @QueryParam("repairOrderId") Long repairOrderId,
-            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+            @QueryParam("sku") String sku, @QueryParam("sort") String sort, @QueryParam("format") String format,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context HttpHeaders headers) {
         int size = Page.limit(limit);
-        long after = Page.after(cursor);
+        ListOrder order = SORTS.order(sort, cursor);
         ReservationService.Filter filter = new ReservationService.Filter(Requests.depotFilter(caller, depot),
-                Requests.enumValue("status", status, ReservationStatus.class), repairOrderId);
-        return Page.of(reservations.page(caller, filter, after, size + 1), size, Reservation::id,
-                ReservationView::of);
+                Requests.enumValue("status", status, ReservationStatus.class), repairOrderId,
+                Requests.blankToNull(sku));
+        if (ListCsv.wanted(format, headers)) {
+            return csv.list("reservations", ReservationView.class, ReservationView::of, SORTS, order,
+                    (start, batch) -> reservations.page(caller, filter, start, batch), Reservation::id);
+        }
+        return Response.ok(SORTS.page(reservations.page(caller, filter, order, size + 1), size, order,
+                Reservation::id, ReservationView::of), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** One reservation; 404 when unknown or outside the caller's depots. */

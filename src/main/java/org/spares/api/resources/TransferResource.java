@@ -13,16 +13,21 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
 import org.spares.api.IdempotentPosts;
+import org.spares.api.ListCsv;
 import org.spares.api.Outcome;
 import org.spares.api.Page;
 import org.spares.api.Requests;
+import org.spares.api.Sorts;
 import org.spares.api.dto.StockDtos.NewTransfer;
 import org.spares.api.dto.StockDtos.TransferView;
 import org.spares.domain.Caller;
+import org.spares.domain.ListOrder;
 import org.spares.domain.Transfer;
 import org.spares.domain.TransferStatus;
 import org.spares.service.TransferService;
@@ -34,10 +39,15 @@ import org.spares.service.TransferService;
 @Path("/api/v1/transfers")
 @Produces(MediaType.APPLICATION_JSON)
 public class TransferResource {
+    private static final Sorts<Transfer> SORTS = Sorts.of(Map.of("requestedAt", Transfer::requestedAt,
+            "quantity", Transfer::quantity));
+
     private final TransferService transfers;
     private final IdempotentPosts posts;
+    private final ListCsv csv;
 
-    public TransferResource(TransferService transfers, IdempotentPosts posts) {
+    public TransferResource(TransferService transfers, IdempotentPosts posts, ListCsv csv) {
+        this.csv = csv;
         this.transfers = transfers;
         this.posts = posts;
     }
@@ -85,18 +95,31 @@ public class TransferResource {
                 once -> transfers.cancel(Requests.actor(caller), caller, id, once));
     }
 
-    /** Transfers touching the caller's depots, by id; {@code depot} matches either end. */
+    /**
+     * Transfers touching the caller's depots, by id unless {@code sort} says otherwise (id, requestedAt, quantity; a
+     * leading - for descending); {@code depot} matches either end, {@code fromDepot} and {@code toDepot} one end.
+     * CSV (every matching row) with {@code format=csv} or {@code Accept: text/csv}. 400 for a bad sort, filter or
+     * cursor; 403 for a {@code depot} outside scope.
+     */
     @GET
+    @Produces({MediaType.APPLICATION_JSON, ListCsv.TEXT_CSV})
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
-    public Page<TransferView> list(@Auth Caller caller, @QueryParam("depot") String depot,
-            @QueryParam("status") String status, @QueryParam("limit") Integer limit,
-            @QueryParam("cursor") String cursor) {
+    public Response list(@Auth Caller caller, @QueryParam("depot") String depot,
+            @QueryParam("status") String status, @QueryParam("fromDepot") String fromDepot,
+            @QueryParam("toDepot") String toDepot, @QueryParam("sku") String sku, @QueryParam("sort") String sort,
+            @QueryParam("format") String format, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor, @Context HttpHeaders headers) {
         int size = Page.limit(limit);
-        long after = Page.after(cursor);
-        String depotCode = Requests.depotFilter(caller, depot);
-        TransferStatus wanted = Requests.enumValue("status", status, TransferStatus.class);
-        return Page.of(transfers.page(caller, depotCode, wanted, after, size + 1), size,
-                Transfer::id, TransferView::of);
+        ListOrder order = SORTS.order(sort, cursor);
+        TransferService.Filter filter = new TransferService.Filter(Requests.depotFilter(caller, depot),
+                Requests.enumValue("status", status, TransferStatus.class), Requests.depotCode(fromDepot),
+                Requests.depotCode(toDepot), Requests.blankToNull(sku));
+        if (ListCsv.wanted(format, headers)) {
+            return csv.list("transfers", TransferView.class, TransferView::of, SORTS, order,
+                    (start, batch) -> transfers.page(caller, filter, start, batch), Transfer::id);
+        }
+        return Response.ok(SORTS.page(transfers.page(caller, filter, order, size + 1), size, order, Transfer::id,
+                TransferView::of), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** One transfer; 404 when unknown or when neither end is in the caller's depots. */
