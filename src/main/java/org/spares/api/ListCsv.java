@@ -22,7 +22,7 @@ import org.spares.domain.ListOrder;
 import org.spares.report.CsvReportWriter;
 
 /**
- * CSV answers, for the reports and for the lists that offer them (README "Lists"). A list's CSV has one column per
+ * CSV answers, for the reports and for the lists that offer them (docs/REFERENCE.md "Lists, CSV and content types"). A list's CSV has one column per
  * field of its JSON item (fields that hold lists are left out), cells as in the JSON and through the reports'
  * {@link CsvReportWriter}, so text that a spreadsheet would run arrives as text. It holds every matching row in the
  * list's order, not one page: it is fetched in batches of {@link Page#MAX_LIMIT}, each batch its own read, so

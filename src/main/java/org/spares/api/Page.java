@@ -10,7 +10,7 @@ import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
 
 /**
- * A page of a list (README "Lists"): items plus an opaque cursor for the next page, or null at the end. A list in id
+ * A page of a list (docs/REFERENCE.md "Lists, CSV and content types"): items plus an opaque cursor for the next page, or null at the end. A list in id
  * order has the last id seen as its cursor, so new rows never shift a page a client is walking; a list sorted by
  * another field has a cursor of {@link Sorts}, which adds the last row's key.
  */

@@ -57,7 +57,7 @@ public final class PartCsv {
                 if (part == null) {
                     continue;
                 }
-                // Skus are unique whatever their case (README "Text and case"): "p-1" and "P-1" are one part.
+                // Skus are unique whatever their case (docs/REFERENCE.md "Text and case"): "p-1" and "P-1" are one part.
                 Integer earlier = lineOfSku.putIfAbsent(part.sku().toLowerCase(Locale.ROOT), line);
                 if (earlier != null) {
                     errors.add(new RowError(line, "sku", "duplicate of line " + earlier));

@@ -56,7 +56,7 @@ public final class Requests {
             return null;
         }
         try {
-            // Filters ignore case like the text they compare (README "Text and case"); the names are upper case.
+            // Filters ignore case like the text they compare (docs/REFERENCE.md "Text and case"); the names are upper case.
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, field + " is not one of "

@@ -4,7 +4,7 @@ import java.util.Map;
 import org.spares.domain.ListOrder;
 
 /**
- * The SQL of a sorted list's page (README "Lists"): {@code ORDER BY key, id} and the rows after the previous page's
+ * The SQL of a sorted list's page (docs/REFERENCE.md "Lists, CSV and content types"): {@code ORDER BY key, id} and the rows after the previous page's
  * last one, written {@code (key > :k OR (key = :k AND id > :id))} rather than as a row value {@code (key, id) >
  * (:k, :id)}, which MariaDB 10.11 does not turn into an index range. Column expressions come only from a DAO's own
  * map of allowed fields, never from the request; the key is a bound parameter ({@code :page.after...}).

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * The one place money is rounded. Amounts and unit costs are kept to 4 decimals (README "Stock rules"), rounded half-up once,
+ * The one place money is rounded. Amounts and unit costs are kept to 4 decimals (docs/REFERENCE.md "Stock rules"), rounded half-up once,
  * at the end of a computation.
  */
 public final class Money {

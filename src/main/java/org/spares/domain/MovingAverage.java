@@ -3,7 +3,7 @@ package org.spares.domain;
 import java.math.BigDecimal;
 
 /**
- * The part-wide moving-average unit cost (README "Stock rules"): a receipt of {@code q} units at {@code c} when {@code N} units
+ * The part-wide moving-average unit cost (docs/REFERENCE.md "Stock rules"): a receipt of {@code q} units at {@code c} when {@code N} units
  * are owned (on hand everywhere plus in transit) sets {@code avg = (N * avg + q * c) / (N + q)}, or {@code c} when
  * N is 0. The result is rounded once, to 4 decimals half-up ({@link Money}); nothing else changes the average.
  */

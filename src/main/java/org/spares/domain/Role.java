@@ -5,7 +5,7 @@ package org.spares.domain;
 
 
 
-/** What a user may do; see README "Users and tokens". ADMIN passes every role check. */
+/** What a user may do; see docs/REFERENCE.md "Users and tokens". ADMIN passes every role check. */
 public enum Role {
     ADMIN,
     MANAGER,

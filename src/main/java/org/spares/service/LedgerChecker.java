@@ -12,7 +12,7 @@ import org.spares.domain.MovementType;
 import org.spares.domain.MovingAverage;
 
 /**
- * Verifies the stock invariants (README "Stock rules") over a whole live database, from the stored rows alone: positions against the
+ * Verifies the stock invariants (docs/REFERENCE.md "Stock rules") over a whole live database, from the stored rows alone: positions against the
  * ledger, reservations and transfers; the running on-hand of every ledger row; the moving average of every part
  * recomputed row by row; one ISSUE row per issued reservation; the audit trail of every state; and that no
  * backorder waits while its position could fill it. Used by the check-ledger command and by the tests.

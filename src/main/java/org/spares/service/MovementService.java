@@ -45,7 +45,7 @@ public final class MovementService {
         return transactions.inTransaction(once, handle -> post(handle, actor, request));
     }
 
-    /** Ledger rows in the given order, up to {@code limit} after the order's last row (README "Lists"). */
+    /** Ledger rows in the given order, up to {@code limit} after the order's last row (docs/REFERENCE.md "Lists, CSV and content types"). */
     public List<Movement> page(Caller caller, Filter filter, ListOrder order, int limit) {
         ListScope scope = ListScope.of(caller, filter.depot());
         return transactions.read(handle -> handle.attach(LedgerDao.class).page(order, limit, filter.depot(),

@@ -15,7 +15,7 @@ import org.spares.domain.ListOrder;
 import org.spares.domain.Money;
 import org.spares.domain.Part;
 
-/** The parts catalogue. A new part's average cost starts at its unit cost (README "Stock rules"). */
+/** The parts catalogue. A new part's average cost starts at its unit cost (docs/REFERENCE.md "Stock rules"). */
 public final class PartService {
     /** A part's catalogue fields, as created or edited; the sku never changes once created. */
     public record Fields(String sku, String name, String category, BigDecimal unitCost, BigDecimal holdingRate,

@@ -53,7 +53,7 @@ public final class PositionService {
         return page(caller, filter, ListOrder.byId().after(null, after), limit);
     }
 
-    /** Positions in the given order, up to {@code limit} after the order's last row (README "Lists"). */
+    /** Positions in the given order, up to {@code limit} after the order's last row (docs/REFERENCE.md "Lists, CSV and content types"). */
     public List<Position> page(Caller caller, Filter filter, ListOrder order, int limit) {
         ListScope scope = ListScope.of(caller, filter.depot());
         return transactions.read(handle -> handle.attach(PositionDao.class).page(order, limit, filter.depot(),

@@ -28,7 +28,7 @@ import org.spares.support.Fixtures;
 import org.spares.support.TestApp;
 
 /**
- * Lists as users expect them (README "Lists"): sorting both ways across pages with ties on the key, filters, CSV of
+ * Lists as users expect them (docs/REFERENCE.md "Lists, CSV and content types"): sorting both ways across pages with ties on the key, filters, CSV of
  * every matching row equal to the JSON list, unknown query parameters refused by name; and the PATCH and import
  * content types.
  */

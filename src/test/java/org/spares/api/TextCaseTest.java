@@ -22,7 +22,7 @@ import org.spares.support.TestApp;
 
 
 /**
- * One rule for text (README "Text and case"), the same on H2 and on MySQL/MariaDB (this class runs on whichever
+ * One rule for text (docs/REFERENCE.md "Text and case"), the same on H2 and on MySQL/MariaDB (this class runs on whichever
  * database the tests are pointed at): filters and search ignore case, accents count, and skus are unique whatever
  * their case.
  */

@@ -32,7 +32,7 @@ import org.spares.service.ReportService;
 import org.spares.service.TurnaroundReport;
 
 /**
- * Finance reports (README "Reports"). JSON by default; CSV with {@code Accept: text/csv} or {@code ?format=csv}.
+ * Finance reports (docs/REFERENCE.md "Reports"). JSON by default; CSV with {@code Accept: text/csv} or {@code ?format=csv}.
  * Both are streamed. FINANCE and ADMIN see every depot; a MANAGER sees only rows of their depots, and an explicit
  * {@code depot} outside them is 403. Bad parameters are 400 VALIDATION_FAILED; an unknown depot is 404.
  */
