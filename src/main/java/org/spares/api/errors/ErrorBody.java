@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.spares.domain.ErrorCode;
 
-/** The one error body of API.md: {@code {"status", "error", "message", "details"}}. */
+/** The one error body (docs/API.md "Errors"): {@code {"status", "error", "message", "details"}}. */
 public record ErrorBody(int status, String error, String message, Map<String, Object> details) {
     public ErrorBody {
         details = details == null ? Map.of() : details;

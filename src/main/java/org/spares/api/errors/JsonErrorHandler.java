@@ -14,7 +14,7 @@ import org.spares.domain.ErrorCode;
 
 /**
  * Jetty's own refusals, made before any Spares code runs (a request line over 8 KiB is 414, an illegal path such as
- * {@code %00} is 400, a new request while stopping is 503), answered with the error body of API.md instead of an
+ * {@code %00} is 400, a new request while stopping is 503), answered with the one error body instead of an
  * HTML page. The message is fixed per status: Jetty's text could echo the request back.
  */
 public class JsonErrorHandler extends ErrorHandler {
