@@ -76,7 +76,7 @@ public final class Requests {
         return code;
     }
 
-    /** A depot filter; codes are upper case (docs/REFERENCE.md "Depots"), so a code in any case names the same depot. */
+    /** A depot filter; codes are upper case (docs/REFERENCE.md "Text and case"), so a code in any case names the same depot. */
     public static String depotCode(String value) {
         String code = blankToNull(value);
         return code == null ? null : code.toUpperCase(Locale.ROOT);
