@@ -20,8 +20,6 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
 import io.dropwizard.util.JarLocation;
 import io.swagger.v3.oas.integration.SwaggerConfiguration;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,6 +49,7 @@ import org.spares.api.filters.LoadSheddingFilter;
 import org.spares.api.filters.RequestIdFilter;
 import org.spares.api.json.ExactEnumModule;
 import org.spares.api.limits.RateLimitFilter;
+import org.spares.api.openapi.SparesOpenApiReader;
 import org.spares.api.resources.DepotResource;
 import org.spares.api.resources.ForecastResource;
 import org.spares.api.resources.MovementResource;
@@ -355,12 +354,12 @@ public class SparesApplication extends Application<SparesConfiguration> {
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
     }
 
+    /** The document comes from {@link SparesOpenApiReader}, as the build's copy does (pom.xml). */
     private static void registerOpenApi(Environment environment) {
-        OpenAPI description = new OpenAPI().info(new Info().title("Spares API").version("1")
-                .description("Spare-parts inventory and repair logistics. Auth: Authorization: Bearer <token>."));
         OpenApiDescription resource = new OpenApiDescription();
-        resource.openApiConfiguration(new SwaggerConfiguration().openAPI(description)
-                .resourcePackages(Set.of("org.spares.api.resources")).prettyPrint(true));
+        resource.openApiConfiguration(new SwaggerConfiguration().openAPI31(true)
+                .readerClass(SparesOpenApiReader.class.getName())
+                .resourcePackages(Set.of("org.spares.api.resources")).sortOutput(true).prettyPrint(true));
         environment.jersey().register(resource);
     }
 }

@@ -39,4 +39,12 @@ public final class DepotDtos {
                     Money.display(depot.maxPartsWaitHours()), depot.createdAt(), depot.updatedAt());
         }
     }
+
+    /**
+     * The body of PATCH /depots/{code} as clients see it: any of these fields, merged into the depot (the resource
+     * merges the JSON itself and validates the result as a {@link NewDepot}); a MANAGER may send only the targets.
+     */
+    public record DepotPatch(String name, BigDecimal targetTurnaroundHours, BigDecimal meanRepairHours,
+            BigDecimal minFillRate) {
+    }
 }

@@ -56,4 +56,12 @@ public final class PartDtos {
     /** Holds the bad rows for the error details. */
     public record RowErrors(List<RowError> rows) {
     }
+
+    /**
+     * The body of PATCH /parts/{sku} as clients see it: any of these fields, merged into the part (the resource
+     * merges the JSON itself and validates the result as a {@link NewPart}).
+     */
+    public record PartPatch(String name, String category, BigDecimal unitCost, BigDecimal holdingRate,
+            Integer leadTimeDays) {
+    }
 }

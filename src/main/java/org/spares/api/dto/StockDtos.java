@@ -1,5 +1,6 @@
 package org.spares.api.dto;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -38,6 +39,9 @@ public final class StockDtos {
 
     /** POST /movements. */
     public record NewMovement(
+            @Schema(description = "Only these three are posted; ISSUE and TRANSFER_* come from reservations and transfers",
+                    implementation = String.class, allowableValues = {"RECEIPT", "ADJUSTMENT", "SCRAP"},
+                    requiredMode = Schema.RequiredMode.REQUIRED)
             @NotNull MovementType type,
             @NotBlank @Size(max = 16) String depot,
             @NotBlank @Size(max = 40) String sku,

@@ -1,6 +1,12 @@
 package org.spares.api.resources;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +22,7 @@ import org.spares.service.PositionService;
 
 /** GET /stock: positions in the caller's depot scope. */
 @Path("/api/v1/stock")
+@Tag(name = "Stock", description = "Stock positions, their policy and forecast")
 @Produces(MediaType.APPLICATION_JSON)
 public class StockResource {
     private final PositionService positions;
@@ -30,6 +37,14 @@ public class StockResource {
      */
     @GET
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
+    @Operation(operationId = "listStock", tags = "Stock",
+            summary = "List the stock positions in the caller's depots",
+            parameters = {
+            @Parameter(name = "sku", in = ParameterIn.QUERY, description = "Only this part"),
+            @Parameter(name = "belowReorderPoint", in = ParameterIn.QUERY, description = "Only positions whose available units are below the reorder point",
+                    schema = @Schema(defaultValue = "false"))},
+            responses = {
+            @ApiResponse(responseCode = "200", description = "A page of positions", useReturnTypeSchema = true)})
     public Page<PositionView> list(@Auth Caller caller, @QueryParam("depot") String depot,
             @QueryParam("sku") String sku, @QueryParam("belowReorderPoint") Boolean below,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {

@@ -1,6 +1,13 @@
 package org.spares.api.resources;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -32,6 +39,7 @@ import org.spares.service.TransferService;
  * before shipping. Illegal transitions are 409 ILLEGAL_STATE and change nothing.
  */
 @Path("/api/v1/transfers")
+@Tag(name = "Transfers", description = "Transfers of stock between depots")
 @Produces(MediaType.APPLICATION_JSON)
 public class TransferResource {
     private final TransferService transfers;
@@ -46,6 +54,13 @@ public class TransferResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"ADMIN", "MANAGER"})
+    @Operation(operationId = "requestTransfer", tags = "Transfers",
+            summary = "Request a transfer, reserving the units at the source",
+            responses = {
+            @ApiResponse(responseCode = "201", description = "The transfer, REQUESTED",
+                    content = @Content(schema = @Schema(implementation = TransferView.class))),
+            @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown depot or sku"),
+            @ApiResponse(responseCode = "409", description = "INSUFFICIENT_STOCK at the source (details.available)")})
     public Response request(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @NotNull @Valid NewTransfer body) {
         return posts.answer(caller, key, uri, body,
@@ -59,6 +74,12 @@ public class TransferResource {
     @POST
     @Path("/{id}/ship")
     @RolesAllowed({"ADMIN", "MANAGER"})
+    @Operation(operationId = "shipTransfer", tags = "Transfers",
+            summary = "Ship a requested transfer",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "The transfer, SHIPPED",
+                    content = @Content(schema = @Schema(implementation = TransferView.class))),
+            @ApiResponse(responseCode = "409", description = "ILLEGAL_STATE: not REQUESTED")})
     public Response ship(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @PathParam("id") long id) {
         return posts.answer(caller, key, uri, "", TransferResource::ok,
@@ -69,6 +90,12 @@ public class TransferResource {
     @POST
     @Path("/{id}/receive")
     @RolesAllowed({"ADMIN", "MANAGER"})
+    @Operation(operationId = "receiveTransfer", tags = "Transfers",
+            summary = "Receive a shipped transfer at the destination",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "The transfer, RECEIVED",
+                    content = @Content(schema = @Schema(implementation = TransferView.class))),
+            @ApiResponse(responseCode = "409", description = "ILLEGAL_STATE: not SHIPPED")})
     public Response receive(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @PathParam("id") long id) {
         return posts.answer(caller, key, uri, "", TransferResource::ok,
@@ -79,6 +106,12 @@ public class TransferResource {
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed({"ADMIN", "MANAGER"})
+    @Operation(operationId = "cancelTransfer", tags = "Transfers",
+            summary = "Cancel a transfer before it ships",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "The transfer, CANCELLED",
+                    content = @Content(schema = @Schema(implementation = TransferView.class))),
+            @ApiResponse(responseCode = "409", description = "ILLEGAL_STATE: already shipped or closed")})
     public Response cancel(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @PathParam("id") long id) {
         return posts.answer(caller, key, uri, "", TransferResource::ok,
@@ -88,6 +121,13 @@ public class TransferResource {
     /** Transfers touching the caller's depots, by id; {@code depot} matches either end. */
     @GET
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
+    @Operation(operationId = "listTransfers", tags = "Transfers",
+            summary = "List transfers touching the caller's depots",
+            parameters = {
+            @Parameter(name = "status", in = ParameterIn.QUERY, description = "Only this status",
+                    schema = @Schema(implementation = TransferStatus.class))},
+            responses = {
+            @ApiResponse(responseCode = "200", description = "A page of transfers", useReturnTypeSchema = true)})
     public Page<TransferView> list(@Auth Caller caller, @QueryParam("depot") String depot,
             @QueryParam("status") String status, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
@@ -103,6 +143,10 @@ public class TransferResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
+    @Operation(operationId = "getTransfer", tags = "Transfers",
+            summary = "Read one transfer",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "The transfer", useReturnTypeSchema = true)})
     public TransferView get(@Auth Caller caller, @PathParam("id") long id) {
         return TransferView.of(transfers.get(caller, id));
     }
