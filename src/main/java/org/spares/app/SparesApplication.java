@@ -37,6 +37,7 @@ import org.spares.api.auth.BearerHeaderFilter;
 import org.spares.api.auth.JsonUnauthorizedHandler;
 import org.spares.api.auth.RoleAuthorizer;
 import org.spares.api.auth.TokenAuthenticator;
+import org.spares.api.docs.ApiDocs;
 import org.spares.api.errors.DomainExceptionMapper;
 import org.spares.api.errors.JsonErrorHandler;
 import org.spares.api.errors.JsonExceptionMapper;
@@ -51,6 +52,7 @@ import org.spares.api.json.ExactEnumModule;
 import org.spares.api.limits.RateLimitFilter;
 import org.spares.api.openapi.SparesOpenApiReader;
 import org.spares.api.resources.DepotResource;
+import org.spares.api.resources.DocsRedirect;
 import org.spares.api.resources.ForecastResource;
 import org.spares.api.resources.MovementResource;
 import org.spares.api.resources.OpenApiDescription;
@@ -154,6 +156,8 @@ public class SparesApplication extends Application<SparesConfiguration> {
                 return DatabaseSetup.CHANGELOG;
             }
         });
+        bootstrap.addBundle(ApiDocs.page());
+        bootstrap.addBundle(ApiDocs.swaggerUi());
         bootstrap.addCommand(new AddUserCommand());
         bootstrap.addCommand(new CheckLedgerCommand());
         bootstrap.addCommand(new OptimizeCommand());
@@ -361,5 +365,6 @@ public class SparesApplication extends Application<SparesConfiguration> {
                 .readerClass(SparesOpenApiReader.class.getName())
                 .resourcePackages(Set.of("org.spares.api.resources")).sortOutput(true).prettyPrint(true));
         environment.jersey().register(resource);
+        environment.jersey().register(new DocsRedirect());
     }
 }
