@@ -1,5 +1,6 @@
 package org.spares.api.dto;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -19,6 +20,8 @@ public final class DepotDtos {
     }
 
     /** POST /depots. */
+    @Schema(example = "{\"code\": \"NYC\", \"name\": \"New York\", \"targetTurnaroundHours\": 48, "
+            + "\"meanRepairHours\": 8, \"minFillRate\": 0.95}")
     public record NewDepot(
             @NotNull @Pattern(regexp = "[A-Z0-9-]{2,16}") String code,
             @NotBlank @Size(max = 200) @PlainText String name,

@@ -12,7 +12,8 @@ public record ErrorBody(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The HTTP status") int status,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, implementation = ErrorCode.class,
                 description = "What went wrong, for programs") String error,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "What went wrong, for people") String message,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "What went wrong, for people")
+        String message,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The field, the available units, ...")
         Map<String, Object> details) {
     public ErrorBody {

@@ -221,7 +221,8 @@ final class ApiDescription {
         if (annotated.getDescription() == null) {
             annotated.description(signature.getDescription());
         }
-        annotated.required(Boolean.TRUE.equals(annotated.getRequired()) || Boolean.TRUE.equals(signature.getRequired()));
+        annotated.required(Boolean.TRUE.equals(annotated.getRequired())
+                || Boolean.TRUE.equals(signature.getRequired()));
     }
 
     /** Annotations give every default as text; the document states it in the parameter's type. */

@@ -60,7 +60,9 @@ public class MovementResource {
             @ApiResponse(responseCode = "201", description = "The ledger row",
                     content = @Content(schema = @Schema(implementation = MovementView.class))),
             @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown depot or sku"),
-            @ApiResponse(responseCode = "409", description = "INSUFFICIENT_STOCK: on hand would fall below the reserved units (details.available)")})
+            @ApiResponse(responseCode = "409",
+                    description = "INSUFFICIENT_STOCK: on hand would fall below the reserved units "
+                    + "(details.available)")})
     public Response post(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @NotNull @Valid NewMovement body) {
         MovementService.NewMovement request = new MovementService.NewMovement(body.type(), body.depot(), body.sku(),

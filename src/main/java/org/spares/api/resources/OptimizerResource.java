@@ -55,10 +55,12 @@ public class OptimizerResource {
             responses = {
             @ApiResponse(responseCode = "200", description = "The plan",
                     content = @Content(schema = @Schema(implementation = Plan.class))),
-            @ApiResponse(responseCode = "422", description = "INFEASIBLE (naming the depot and target) or IDEMPOTENCY_KEY_REUSED")})
+            @ApiResponse(responseCode = "422",
+                    description = "INFEASIBLE (naming the depot and target) or IDEMPOTENCY_KEY_REUSED")})
     public Response solve(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @NotNull OptimizeRequest body) {
-        return posts.answer(caller, key, uri, body, (Plan plan) -> Outcome.ok(plan), once -> optimizer.solve(body, once));
+        return posts.answer(caller, key, uri, body, (Plan plan) -> Outcome.ok(plan), once -> optimizer.solve(body,
+                once));
     }
 
     /**
@@ -74,7 +76,9 @@ public class OptimizerResource {
             responses = {
             @ApiResponse(responseCode = "200", description = "Predicted and simulated measures per depot and in total",
                     content = @Content(schema = @Schema(implementation = SimulationView.class))),
-            @ApiResponse(responseCode = "422", description = "INFEASIBLE: no levels given and no plan meets the targets; or IDEMPOTENCY_KEY_REUSED")})
+            @ApiResponse(responseCode = "422",
+                    description = "INFEASIBLE: no levels given and no plan meets the targets; or "
+                    + "IDEMPOTENCY_KEY_REUSED")})
     public Response simulate(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @NotNull SimulateRequest body) {
         return posts.answer(caller, key, uri, body, (PlanSimulation simulation) ->

@@ -88,7 +88,8 @@ public class PartResource {
     @RolesAllowed({"ADMIN", "MANAGER"})
     @Operation(operationId = "importParts", tags = "Parts",
             summary = "Create or update parts from CSV, all rows or none",
-            requestBody = @RequestBody(required = true, description = "CSV with a header row: sku,name,category,unitCost,holdingRate,leadTimeDays",
+            requestBody = @RequestBody(required = true,
+                    description = "CSV with a header row: sku,name,category,unitCost,holdingRate,leadTimeDays",
                     content = {@Content(mediaType = "text/csv", schema = @Schema(types = "string")),
                         @Content(mediaType = "text/plain", schema = @Schema(types = "string"))}),
             responses = {
@@ -111,7 +112,8 @@ public class PartResource {
             summary = "List parts in id order",
             parameters = {
             @Parameter(name = "category", in = ParameterIn.QUERY, description = "Only this category"),
-            @Parameter(name = "q", in = ParameterIn.QUERY, description = "Only parts whose sku or name contains this text")},
+            @Parameter(name = "q", in = ParameterIn.QUERY,
+                    description = "Only parts whose sku or name contains this text")},
             responses = {
             @ApiResponse(responseCode = "200", description = "A page of parts", useReturnTypeSchema = true)})
     public Page<PartView> list(@Auth Caller caller, @QueryParam("category") String category,

@@ -62,7 +62,8 @@ public class PositionResource {
     @Operation(operationId = "setPolicy", tags = "Stock",
             summary = "Set a position's target level and reorder point",
             responses = {
-            @ApiResponse(responseCode = "200", description = "The position with its new policy", useReturnTypeSchema = true)})
+            @ApiResponse(responseCode = "200", description = "The position with its new policy",
+                    useReturnTypeSchema = true)})
     public PositionView setPolicy(@Auth Caller caller, @PathParam("code") String code, @PathParam("sku") String sku,
             @NotNull @Valid NewPolicy body) {
         return PositionView.of(positions.setPolicy(Requests.actor(caller), caller, code, sku, body.targetLevel(),

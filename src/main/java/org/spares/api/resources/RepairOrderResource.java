@@ -90,7 +90,8 @@ public class RepairOrderResource {
             @Parameter(name = "status", in = ParameterIn.QUERY, description = "Only this status",
                     schema = @Schema(implementation = RepairOrderStatus.class))},
             responses = {
-            @ApiResponse(responseCode = "200", description = "A page of orders, without their reservations", useReturnTypeSchema = true)})
+            @ApiResponse(responseCode = "200", description = "A page of orders, without their reservations",
+                    useReturnTypeSchema = true)})
     public Page<RepairOrderView> list(@Auth Caller caller, @QueryParam("depot") String depot,
             @QueryParam("status") String status, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
@@ -123,7 +124,8 @@ public class RepairOrderResource {
             responses = {
             @ApiResponse(responseCode = "200", description = "The order, COMPLETED",
                     content = @Content(schema = @Schema(implementation = RepairOrderView.class))),
-            @ApiResponse(responseCode = "409", description = "ILLEGAL_STATE: a reservation is still held or backordered, or the order is closed")})
+            @ApiResponse(responseCode = "409",
+                    description = "ILLEGAL_STATE: a reservation is still held or backordered, or the order is closed")})
     public Response complete(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @PathParam("id") long id) {
         return posts.answer(caller, key, uri, "", this::ok,
@@ -157,9 +159,11 @@ public class RepairOrderResource {
     @Operation(operationId = "reservePart", tags = "Repair orders",
             summary = "Reserve units of a part for a repair order",
             responses = {
-            @ApiResponse(responseCode = "201", description = "The reservation, HELD (or BACKORDERED with allowBackorder)",
+            @ApiResponse(responseCode = "201",
+                    description = "The reservation, HELD (or BACKORDERED with allowBackorder)",
                     content = @Content(schema = @Schema(implementation = ReservationView.class))),
-            @ApiResponse(responseCode = "409", description = "INSUFFICIENT_STOCK (details.available) or ILLEGAL_STATE for a closed order")})
+            @ApiResponse(responseCode = "409",
+                    description = "INSUFFICIENT_STOCK (details.available) or ILLEGAL_STATE for a closed order")})
     public Response reserve(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @PathParam("id") long id, @NotNull @Valid NewReservation body) {
         return posts.answer(caller, key, uri, body,

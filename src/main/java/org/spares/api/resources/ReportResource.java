@@ -74,8 +74,10 @@ public class ReportResource {
     @Operation(operationId = "carryingCostReport", tags = "Reports",
             summary = "Exact carrying cost over a period",
             responses = {
-            @ApiResponse(responseCode = "200", description = "The report: JSON (with ?format=json or Accept: application/json) or CSV",
-                    content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ReportView.class)),
+            @ApiResponse(responseCode = "200",
+                    description = "The report: JSON (with ?format=json or Accept: application/json) or CSV",
+                    content = {@Content(mediaType = "application/json",
+                            schema = @Schema(implementation = ReportView.class)),
                         @Content(mediaType = "text/csv", schema = @Schema(types = "string"))})})
     public Response carryingCost(@Auth Caller caller, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("groupBy") String groupBy, @QueryParam("depot") String depot,
@@ -92,8 +94,10 @@ public class ReportResource {
     @Operation(operationId = "valuationReport", tags = "Reports",
             summary = "Units and value on hand and in transit",
             responses = {
-            @ApiResponse(responseCode = "200", description = "The report: JSON (with ?format=json or Accept: application/json) or CSV",
-                    content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ReportView.class)),
+            @ApiResponse(responseCode = "200",
+                    description = "The report: JSON (with ?format=json or Accept: application/json) or CSV",
+                    content = {@Content(mediaType = "application/json",
+                            schema = @Schema(implementation = ReportView.class)),
                         @Content(mediaType = "text/csv", schema = @Schema(types = "string"))})})
     public Response valuation(@Auth Caller caller, @QueryParam("asOf") String asOf,
             @QueryParam("groupBy") String groupBy, @QueryParam("depot") String depot,
@@ -110,8 +114,10 @@ public class ReportResource {
     @Operation(operationId = "excessReport", tags = "Reports",
             summary = "Positions above their target level",
             responses = {
-            @ApiResponse(responseCode = "200", description = "The report: JSON (with ?format=json or Accept: application/json) or CSV",
-                    content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ReportView.class)),
+            @ApiResponse(responseCode = "200",
+                    description = "The report: JSON (with ?format=json or Accept: application/json) or CSV",
+                    content = {@Content(mediaType = "application/json",
+                            schema = @Schema(implementation = ReportView.class)),
                         @Content(mediaType = "text/csv", schema = @Schema(types = "string"))})})
     public Response excess(@Auth Caller caller, @QueryParam("asOf") String asOf, @QueryParam("depot") String depot,
             @QueryParam("format") String format, @Context HttpHeaders headers) {
@@ -129,8 +135,10 @@ public class ReportResource {
             @Parameter(name = "noIssueDays", in = ParameterIn.QUERY, description = "Days without an ISSUE",
                     schema = @Schema(minimum = "1", maximum = "36500", defaultValue = "180"))},
             responses = {
-            @ApiResponse(responseCode = "200", description = "The report: JSON (with ?format=json or Accept: application/json) or CSV",
-                    content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ReportView.class)),
+            @ApiResponse(responseCode = "200",
+                    description = "The report: JSON (with ?format=json or Accept: application/json) or CSV",
+                    content = {@Content(mediaType = "application/json",
+                            schema = @Schema(implementation = ReportView.class)),
                         @Content(mediaType = "text/csv", schema = @Schema(types = "string"))})})
     public Response deadStock(@Auth Caller caller, @QueryParam("asOf") String asOf,
             @QueryParam("noIssueDays") Integer noIssueDays, @QueryParam("depot") String depot,
@@ -151,8 +159,10 @@ public class ReportResource {
     @Operation(operationId = "turnaroundReport", tags = "Reports",
             summary = "Repair turnaround per depot over a period",
             responses = {
-            @ApiResponse(responseCode = "200", description = "The report: JSON (with ?format=json or Accept: application/json) or CSV",
-                    content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ReportView.class)),
+            @ApiResponse(responseCode = "200",
+                    description = "The report: JSON (with ?format=json or Accept: application/json) or CSV",
+                    content = {@Content(mediaType = "application/json",
+                            schema = @Schema(implementation = ReportView.class)),
                         @Content(mediaType = "text/csv", schema = @Schema(types = "string"))})})
     public Response turnaround(@Auth Caller caller, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("depot") String depot, @QueryParam("format") String format, @Context HttpHeaders headers) {

@@ -68,7 +68,8 @@ public class ReservationResource {
             responses = {
             @ApiResponse(responseCode = "200", description = "The reservation, RELEASED",
                     content = @Content(schema = @Schema(implementation = ReservationView.class))),
-            @ApiResponse(responseCode = "409", description = "ILLEGAL_STATE: the reservation is neither HELD nor BACKORDERED")})
+            @ApiResponse(responseCode = "409",
+                    description = "ILLEGAL_STATE: the reservation is neither HELD nor BACKORDERED")})
     public Response release(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @PathParam("id") long id) {
         return posts.answer(caller, key, uri, "", ReservationResource::ok,
@@ -83,7 +84,8 @@ public class ReservationResource {
             parameters = {
             @Parameter(name = "status", in = ParameterIn.QUERY, description = "Only this status",
                     schema = @Schema(implementation = ReservationStatus.class)),
-            @Parameter(name = "repairOrderId", in = ParameterIn.QUERY, description = "Only reservations of this repair order")},
+            @Parameter(name = "repairOrderId", in = ParameterIn.QUERY,
+                    description = "Only reservations of this repair order")},
             responses = {
             @ApiResponse(responseCode = "200", description = "A page of reservations", useReturnTypeSchema = true)})
     public Page<ReservationView> list(@Auth Caller caller, @QueryParam("depot") String depot,

@@ -41,7 +41,8 @@ public class StockResource {
             summary = "List the stock positions in the caller's depots",
             parameters = {
             @Parameter(name = "sku", in = ParameterIn.QUERY, description = "Only this part"),
-            @Parameter(name = "belowReorderPoint", in = ParameterIn.QUERY, description = "Only positions whose available units are below the reorder point",
+            @Parameter(name = "belowReorderPoint", in = ParameterIn.QUERY,
+                    description = "Only positions whose available units are below the reorder point",
                     schema = @Schema(defaultValue = "false"))},
             responses = {
             @ApiResponse(responseCode = "200", description = "A page of positions", useReturnTypeSchema = true)})
