@@ -23,8 +23,6 @@ import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.swagger.v3.oas.integration.SwaggerConfiguration;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +44,7 @@ import org.spares.api.auth.JsonUnauthorizedHandler;
 import org.spares.api.auth.RoleAuthorizer;
 import org.spares.api.auth.TokenAuthenticator;
 import org.spares.api.errors.AdminErrorHandler;
+import org.spares.api.docs.ApiDocs;
 import org.spares.api.errors.DomainExceptionMapper;
 import org.spares.api.errors.JsonErrorHandler;
 import org.spares.api.errors.JsonExceptionMapper;
@@ -58,7 +57,9 @@ import org.spares.api.filters.LoadSheddingFilter;
 import org.spares.api.filters.RequestIdFilter;
 import org.spares.api.json.ExactEnumModule;
 import org.spares.api.limits.RateLimitFilter;
+import org.spares.api.openapi.SparesOpenApiReader;
 import org.spares.api.resources.DepotResource;
+import org.spares.api.resources.DocsRedirect;
 import org.spares.api.resources.ForecastResource;
 import org.spares.api.resources.MovementResource;
 import org.spares.api.resources.OpenApiDescription;
@@ -163,6 +164,8 @@ public class SparesApplication extends Application<SparesConfiguration> {
                 return DatabaseSetup.CHANGELOG;
             }
         });
+        bootstrap.addBundle(ApiDocs.page());
+        bootstrap.addBundle(ApiDocs.swaggerUi());
         bootstrap.addCommand(new AddUserCommand());
         bootstrap.addCommand(new CheckLedgerCommand());
         bootstrap.addCommand(new OptimizeCommand());
@@ -390,12 +393,13 @@ public class SparesApplication extends Application<SparesConfiguration> {
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
     }
 
+    /** The document comes from {@link SparesOpenApiReader}, as the build's copy does (pom.xml). */
     private static void registerOpenApi(Environment environment) {
-        OpenAPI description = new OpenAPI().info(new Info().title("Spares API").version("1")
-                .description("Spare-parts inventory and repair logistics. Auth: Authorization: Bearer <token>."));
         OpenApiDescription resource = new OpenApiDescription();
-        resource.openApiConfiguration(new SwaggerConfiguration().openAPI(description)
-                .resourcePackages(Set.of("org.spares.api.resources")).prettyPrint(true));
+        resource.openApiConfiguration(new SwaggerConfiguration().openAPI31(true)
+                .readerClass(SparesOpenApiReader.class.getName())
+                .resourcePackages(Set.of("org.spares.api.resources")).sortOutput(true).prettyPrint(true));
         environment.jersey().register(resource);
+        environment.jersey().register(new DocsRedirect());
     }
 }

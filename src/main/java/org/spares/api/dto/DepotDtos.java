@@ -1,5 +1,6 @@
 package org.spares.api.dto;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -19,6 +20,8 @@ public final class DepotDtos {
     }
 
     /** POST /depots. */
+    @Schema(example = "{\"code\": \"NYC\", \"name\": \"New York\", \"targetTurnaroundHours\": 48, "
+            + "\"meanRepairHours\": 8, \"minFillRate\": 0.95}")
     public record NewDepot(
             @NotNull @Pattern(regexp = "[A-Z0-9-]{2,16}") String code,
             @NotBlank @Size(max = 200) @PlainText String name,
@@ -38,5 +41,13 @@ public final class DepotDtos {
                             : depot.minFillRate().stripTrailingZeros(),
                     Money.display(depot.maxPartsWaitHours()), depot.createdAt(), depot.updatedAt());
         }
+    }
+
+    /**
+     * The body of PATCH /depots/{code} as clients see it: any of these fields, merged into the depot (the resource
+     * merges the JSON itself and validates the result as a {@link NewDepot}); a MANAGER may send only the targets.
+     */
+    public record DepotPatch(String name, BigDecimal targetTurnaroundHours, BigDecimal meanRepairHours,
+            BigDecimal minFillRate) {
     }
 }

@@ -1,5 +1,6 @@
 package org.spares.api.dto;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -24,6 +25,8 @@ public final class PartDtos {
     }
 
     /** POST /parts. {@code holdingRate} defaults to the configured rate (0.25). */
+    @Schema(example = "{\"sku\": \"PUMP-7\", \"name\": \"Hydraulic pump\", \"category\": \"hydraulics\", "
+            + "\"unitCost\": 120.50, \"leadTimeDays\": 14}")
     public record NewPart(
             @NotNull @Pattern(regexp = SKU_PATTERN) String sku,
             @NotBlank @Size(max = 200) @PlainText String name,
@@ -55,5 +58,13 @@ public final class PartDtos {
 
     /** Holds the bad rows for the error details. */
     public record RowErrors(List<RowError> rows) {
+    }
+
+    /**
+     * The body of PATCH /parts/{sku} as clients see it: any of these fields, merged into the part (the resource
+     * merges the JSON itself and validates the result as a {@link NewPart}).
+     */
+    public record PartPatch(String name, String category, BigDecimal unitCost, BigDecimal holdingRate,
+            Integer leadTimeDays) {
     }
 }

@@ -1,5 +1,6 @@
 package org.spares.api.dto;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -24,6 +25,8 @@ public final class RepairDtos {
     }
 
     /** POST /repair-orders; the target turnaround defaults to the depot's. */
+    @Schema(example = "{\"depot\": \"NYC\", \"assetTag\": \"TRUCK-12\", \"description\": \"leaking pump\", "
+            + "\"priority\": \"HIGH\"}")
     public record NewRepairOrder(
             @NotBlank @Size(max = 16) String depot,
             @NotBlank @Size(max = 100) @PlainText String assetTag,
@@ -34,6 +37,7 @@ public final class RepairDtos {
     }
 
     /** POST /repair-orders/{id}/reservations. */
+    @Schema(example = "{\"sku\": \"PUMP-7\", \"quantity\": 2, \"allowBackorder\": false}")
     public record NewReservation(
             @NotBlank @Size(max = 40) String sku,
             @NotNull @Min(1) @Max(StockDtos.MAX_QUANTITY) Integer quantity,

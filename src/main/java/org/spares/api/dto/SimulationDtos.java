@@ -1,5 +1,6 @@
 package org.spares.api.dto;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import org.spares.optimize.CostModel;
@@ -43,9 +44,11 @@ public final class SimulationDtos {
     public record Predicted(double fillRate, double expectedBackorders, Double partsWaitHours) {
     }
 
+    @Schema(name = "SimulatedDepot")
     public record DepotView(String depot, Predicted predicted, SimulatedMeasures simulated) {
     }
 
+    @Schema(name = "SimulatedTotal")
     public record TotalView(Predicted predicted, SimulatedMeasures simulated) {
     }
 

@@ -1,5 +1,6 @@
 package org.spares.api.dto;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -37,7 +38,13 @@ public final class StockDtos {
     }
 
     /** POST /movements. */
+    @Schema(example = "{\"type\": \"RECEIPT\", \"depot\": \"NYC\", \"sku\": \"PUMP-7\", \"quantity\": 10, "
+            + "\"unitCost\": 120.50, \"reference\": \"PO-1001\"}")
     public record NewMovement(
+            @Schema(description = "Only these three are posted; ISSUE and TRANSFER_* come from reservations and"
+                    + " transfers",
+                    implementation = String.class, allowableValues = {"RECEIPT", "ADJUSTMENT", "SCRAP"},
+                    requiredMode = Schema.RequiredMode.REQUIRED)
             @NotNull MovementType type,
             @NotBlank @Size(max = 16) String depot,
             @NotBlank @Size(max = 40) String sku,
@@ -62,6 +69,7 @@ public final class StockDtos {
     }
 
     /** POST /transfers. */
+    @Schema(example = "{\"fromDepot\": \"NYC\", \"toDepot\": \"BOS\", \"sku\": \"PUMP-7\", \"quantity\": 2}")
     public record NewTransfer(
             @NotBlank @Size(max = 16) String fromDepot,
             @NotBlank @Size(max = 16) String toDepot,
@@ -80,6 +88,7 @@ public final class StockDtos {
     }
 
     /** PUT .../policy. */
+    @Schema(example = "{\"targetLevel\": 8, \"reorderPoint\": 3, \"reason\": \"seasonal peak\"}")
     public record NewPolicy(
             @NotNull @Min(0) @Max(MAX_QUANTITY) Integer targetLevel,
             @NotNull @Min(0) @Max(MAX_QUANTITY) Integer reorderPoint,

@@ -2,6 +2,12 @@ package org.spares.api.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +29,7 @@ import org.spares.api.IdempotentPosts;
 import org.spares.api.Outcome;
 import org.spares.api.Page;
 import org.spares.api.PatchMerger;
+import org.spares.api.dto.DepotDtos.DepotPatch;
 import org.spares.api.dto.DepotDtos.DepotView;
 import org.spares.api.dto.DepotDtos.NewDepot;
 import org.spares.domain.Caller;
@@ -32,6 +39,7 @@ import org.spares.service.DepotService;
 
 /** Depots and their service targets. Every role reads; ADMIN creates; MANAGER edits its depots' targets. */
 @Path("/api/v1/depots")
+@Tag(name = "Depots", description = "Depots and their service targets")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class DepotResource {
@@ -53,6 +61,12 @@ public class DepotResource {
     /** 201 with the depot; 409 CONFLICT when the code exists. */
     @POST
     @RolesAllowed("ADMIN")
+    @Operation(operationId = "createDepot", tags = "Depots",
+            summary = "Create a depot",
+            responses = {
+            @ApiResponse(responseCode = "201", description = "The depot",
+                    content = @Content(schema = @Schema(implementation = DepotView.class))),
+            @ApiResponse(responseCode = "409", description = "CONFLICT: a depot with this code exists")})
     public Response create(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @NotNull @Valid NewDepot body) {
         return posts.answer(caller, key, uri, body,
@@ -63,6 +77,10 @@ public class DepotResource {
     /** The depots in the caller's scope. */
     @GET
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
+    @Operation(operationId = "listDepots", tags = "Depots",
+            summary = "List the depots in the caller's scope",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "A page of depots", useReturnTypeSchema = true)})
     public Page<DepotView> list(@Auth Caller caller, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
@@ -73,6 +91,10 @@ public class DepotResource {
     @GET
     @Path("/{code}")
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
+    @Operation(operationId = "getDepot", tags = "Depots",
+            summary = "Read one depot",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "The depot", useReturnTypeSchema = true)})
     public DepotView get(@Auth Caller caller, @PathParam("code") String code) {
         return DepotView.of(depots.get(caller, code));
     }
@@ -82,6 +104,12 @@ public class DepotResource {
     @Path("/{code}")
     @Consumes({MediaType.APPLICATION_JSON, PatchMerger.MERGE_PATCH_JSON})
     @RolesAllowed({"ADMIN", "MANAGER"})
+    @Operation(operationId = "updateDepot", tags = "Depots",
+            summary = "Change a depot (JSON merge; a MANAGER only its three targets)",
+            requestBody = @RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = DepotPatch.class))),
+            responses = {
+            @ApiResponse(responseCode = "200", description = "The depot as changed", useReturnTypeSchema = true)})
     public DepotView patch(@Auth Caller caller, @PathParam("code") String code, @NotNull JsonNode body) {
         Set<String> editable = caller.role() == Role.ADMIN ? ADMIN_FIELDS : MANAGER_FIELDS;
         return DepotView.of(depots.update(caller, code, current -> fields(patches.merge(new NewDepot(current.code(),

@@ -1,6 +1,11 @@
 package org.spares.api.resources;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +28,7 @@ import org.spares.service.ForecastService;
 
 /** Forecasts of a demand history sent in the body (FORECASTING.md): nothing is read from or written to stock. */
 @Path("/api/v1/forecast")
+@Tag(name = "Forecasts", description = "Demand forecasts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ForecastResource {
@@ -37,6 +43,11 @@ public class ForecastResource {
     /** 200 with the forecast; 400 VALIDATION_FAILED naming the field; 403 for technicians. */
     @POST
     @RolesAllowed({"ADMIN", "MANAGER", "FINANCE"})
+    @Operation(operationId = "forecastDemand", tags = "Forecasts",
+            summary = "Forecast a demand history sent in the body",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "The forecast",
+                    content = @Content(schema = @Schema(implementation = ForecastView.class)))})
     public Response forecast(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @NotNull @Valid ForecastRequest body) {
         return posts.answer(caller, key, uri, body, (Forecast forecast) -> Outcome.ok(ForecastView.of(forecast)),

@@ -1,6 +1,13 @@
 package org.spares.api.resources;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +29,7 @@ import org.spares.api.IdempotentPosts;
 import org.spares.api.ListCsv;
 import org.spares.api.Outcome;
 import org.spares.api.Page;
+import org.spares.api.openapi.ListPages;
 import org.spares.api.Requests;
 import org.spares.api.Sorts;
 import org.spares.api.dto.StockDtos.MovementView;
@@ -34,6 +42,7 @@ import org.spares.service.MovementService;
 
 /** The ledger: managers post receipts, adjustments and scrap; reading roles list the rows of their depots. */
 @Path("/api/v1/movements")
+@Tag(name = "Movements", description = "The stock ledger")
 @Produces(MediaType.APPLICATION_JSON)
 public class MovementResource {
     private static final Sorts<Movement> SORTS = Sorts.of(Map.of("at", Movement::at, "quantity",
@@ -56,6 +65,15 @@ public class MovementResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"ADMIN", "MANAGER"})
+    @Operation(operationId = "postMovement", tags = "Movements",
+            summary = "Post a receipt, adjustment or scrap to the ledger",
+            responses = {
+            @ApiResponse(responseCode = "201", description = "The ledger row",
+                    content = @Content(schema = @Schema(implementation = MovementView.class))),
+            @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown depot or sku"),
+            @ApiResponse(responseCode = "409",
+                    description = "INSUFFICIENT_STOCK: on hand would fall below the reserved units "
+                    + "(details.available)")})
     public Response post(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @NotNull @Valid NewMovement body) {
         MovementService.NewMovement request = new MovementService.NewMovement(body.type(), body.depot(), body.sku(),
@@ -76,6 +94,15 @@ public class MovementResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, ListCsv.TEXT_CSV})
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
+    @Operation(operationId = "listMovements", tags = "Movements",
+            summary = "List ledger rows in the order they were written",
+            parameters = {
+            @Parameter(name = "type", in = ParameterIn.QUERY, description = "Only this movement type",
+                    schema = @Schema(implementation = MovementType.class)),
+            @Parameter(name = "sku", in = ParameterIn.QUERY, description = "Only this part")},
+            responses = {
+            @ApiResponse(responseCode = "200", description = "A page of ledger rows", content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ListPages.MovementPage.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})})
     public Response list(@Auth Caller caller, @QueryParam("depot") String depot,
             @QueryParam("sku") String sku, @QueryParam("type") String type, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("sort") String sort, @QueryParam("format") String format,
@@ -97,6 +124,10 @@ public class MovementResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
+    @Operation(operationId = "getMovement", tags = "Movements",
+            summary = "Read one ledger row",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "The ledger row", useReturnTypeSchema = true)})
     public MovementView get(@Auth Caller caller, @PathParam("id") long id) {
         return MovementView.of(movements.get(caller, id));
     }

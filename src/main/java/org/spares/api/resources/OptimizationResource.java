@@ -1,6 +1,13 @@
 package org.spares.api.resources;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -41,6 +48,7 @@ import org.spares.service.RunSimulation;
  * all of them, applying the ones applied.
  */
 @Path("/api/v1/optimizations")
+@Tag(name = "Optimizations", description = "Optimization runs over the stored history")
 @Produces(MediaType.APPLICATION_JSON)
 public class OptimizationResource {
     private final OptimizationService optimizations;
@@ -58,6 +66,13 @@ public class OptimizationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"ADMIN", "MANAGER"})
+    @Operation(operationId = "startOptimization", tags = "Optimizations",
+            summary = "Start an optimization run for depots",
+            responses = {
+            @ApiResponse(responseCode = "202", description = "The run, QUEUED; poll its Location",
+                    content = @Content(schema = @Schema(implementation = OptimizationView.class))),
+            @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown depot"),
+            @ApiResponse(responseCode = "409", description = "CONFLICT: a depot already has a run queued or running")})
     public Response create(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @NotNull @Valid NewOptimization body) {
         return posts.answer(caller, key, uri, body,
@@ -72,6 +87,13 @@ public class OptimizationResource {
      */
     @GET
     @RolesAllowed({"ADMIN", "MANAGER", "FINANCE"})
+    @Operation(operationId = "listOptimizations", tags = "Optimizations",
+            summary = "List runs the caller sees, newest first",
+            parameters = {
+            @Parameter(name = "status", in = ParameterIn.QUERY, description = "Only this status",
+                    schema = @Schema(implementation = OptimizationStatus.class))},
+            responses = {
+            @ApiResponse(responseCode = "200", description = "A page of runs", useReturnTypeSchema = true)})
     public Page<OptimizationView> list(@Auth Caller caller, @QueryParam("depot") String depot,
             @QueryParam("status") String status, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
@@ -90,6 +112,11 @@ public class OptimizationResource {
     @GET
     @Path("/{id}/model")
     @RolesAllowed({"ADMIN", "MANAGER", "FINANCE"})
+    @Operation(operationId = "getOptimizationModel", tags = "Optimizations",
+            summary = "The model a run solved, in the solveModel body format",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "The model", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "409", description = "ILLEGAL_STATE: the run has not started")})
     public OptimizeRequest model(@Auth Caller caller, @PathParam("id") long id) {
         return optimizations.model(caller, id);
     }
@@ -101,6 +128,11 @@ public class OptimizationResource {
     @GET
     @Path("/{id}/simulation")
     @RolesAllowed({"ADMIN", "MANAGER", "FINANCE"})
+    @Operation(operationId = "getOptimizationSimulation", tags = "Optimizations",
+            summary = "Replay and simulate a run's recommended levels",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "The simulation", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "409", description = "ILLEGAL_STATE: the run has not SUCCEEDED")})
     public RunSimulation simulation(@Auth Caller caller, @PathParam("id") long id) {
         return optimizations.simulation(caller, id);
     }
@@ -109,6 +141,10 @@ public class OptimizationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({"ADMIN", "MANAGER", "FINANCE"})
+    @Operation(operationId = "getOptimization", tags = "Optimizations",
+            summary = "Read one run: status, progress, summary",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "The run", useReturnTypeSchema = true)})
     public OptimizationView get(@Auth Caller caller, @PathParam("id") long id) {
         return view(optimizations.get(caller, id));
     }
@@ -117,6 +153,10 @@ public class OptimizationResource {
     @GET
     @Path("/{id}/recommendations")
     @RolesAllowed({"ADMIN", "MANAGER", "FINANCE"})
+    @Operation(operationId = "listRecommendations", tags = "Optimizations",
+            summary = "List a run's recommendations by position",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "A page of recommendations", useReturnTypeSchema = true)})
     public Page<RecommendationView> recommendations(@Auth Caller caller, @PathParam("id") long id,
             @QueryParam("depot") String depot, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
@@ -130,6 +170,12 @@ public class OptimizationResource {
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed({"ADMIN", "MANAGER"})
+    @Operation(operationId = "cancelOptimization", tags = "Optimizations",
+            summary = "Cancel a queued or running run",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "The run, CANCELLED",
+                    content = @Content(schema = @Schema(implementation = OptimizationView.class))),
+            @ApiResponse(responseCode = "409", description = "ILLEGAL_STATE: the run has ended")})
     public Response cancel(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @PathParam("id") long id) {
         return posts.answer(caller, key, uri, "", OptimizationResource::ok,
@@ -144,6 +190,12 @@ public class OptimizationResource {
     @Path("/{id}/apply")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"ADMIN", "MANAGER"})
+    @Operation(operationId = "applyOptimization", tags = "Optimizations",
+            summary = "Apply a run's recommended levels as policy",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "The run as applied",
+                    content = @Content(schema = @Schema(implementation = OptimizationView.class))),
+            @ApiResponse(responseCode = "409", description = "ILLEGAL_STATE: the run has not SUCCEEDED")})
     public Response apply(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @PathParam("id") long id, @Valid ApplyOptimization body) {
         List<String> depots = body == null ? null : body.depots();

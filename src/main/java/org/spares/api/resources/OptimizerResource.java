@@ -1,6 +1,11 @@
 package org.spares.api.resources;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +34,7 @@ import org.spares.simulate.PlanSimulation;
  * transaction. Solves are CPU-bound, so only a few run at once; the rest wait a second and then get 503.
  */
 @Path("/api/v1/optimizer")
+@Tag(name = "Optimizer", description = "Stock-level optimization of a model sent in the body")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class OptimizerResource {
@@ -44,9 +50,17 @@ public class OptimizerResource {
     @POST
     @Path("/solve")
     @RolesAllowed({"ADMIN", "MANAGER", "FINANCE"})
+    @Operation(operationId = "solveModel", tags = "Optimizer",
+            summary = "Find the cheapest stock levels that meet the service targets",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "The plan",
+                    content = @Content(schema = @Schema(implementation = Plan.class))),
+            @ApiResponse(responseCode = "422",
+                    description = "INFEASIBLE (naming the depot and target) or IDEMPOTENCY_KEY_REUSED")})
     public Response solve(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @NotNull OptimizeRequest body) {
-        return posts.answer(caller, key, uri, body, (Plan plan) -> Outcome.ok(plan), once -> optimizer.solve(body, once));
+        return posts.answer(caller, key, uri, body, (Plan plan) -> Outcome.ok(plan), once -> optimizer.solve(body,
+                once));
     }
 
     /**
@@ -57,6 +71,14 @@ public class OptimizerResource {
     @POST
     @Path("/simulate")
     @RolesAllowed({"ADMIN", "MANAGER", "FINANCE"})
+    @Operation(operationId = "simulateModel", tags = "Optimizer",
+            summary = "Simulate stock levels (or the optimal plan) under the model's demand",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "Predicted and simulated measures per depot and in total",
+                    content = @Content(schema = @Schema(implementation = SimulationView.class))),
+            @ApiResponse(responseCode = "422",
+                    description = "INFEASIBLE: no levels given and no plan meets the targets; or "
+                    + "IDEMPOTENCY_KEY_REUSED")})
     public Response simulate(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @NotNull SimulateRequest body) {
         return posts.answer(caller, key, uri, body, (PlanSimulation simulation) ->
@@ -68,6 +90,11 @@ public class OptimizerResource {
     @POST
     @Path("/frontier")
     @RolesAllowed({"ADMIN", "MANAGER", "FINANCE"})
+    @Operation(operationId = "costServiceFrontier", tags = "Optimizer",
+            summary = "Cost-versus-service points of a model, cheapest first",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "The frontier",
+                    content = @Content(schema = @Schema(implementation = FrontierAnswer.class)))})
     public Response frontier(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @NotNull FrontierRequest body) {
         return posts.answer(caller, key, uri, body, (FrontierAnswer points) -> Outcome.ok(points),

@@ -2,6 +2,14 @@ package org.spares.api.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +38,7 @@ import org.spares.api.Requests;
 import org.spares.api.Sorts;
 import org.spares.api.dto.PartDtos.ImportResult;
 import org.spares.api.dto.PartDtos.NewPart;
+import org.spares.api.dto.PartDtos.PartPatch;
 import org.spares.api.dto.PartDtos.PartView;
 import org.spares.domain.Caller;
 import org.spares.domain.ListOrder;
@@ -38,6 +47,7 @@ import org.spares.service.PartService;
 
 /** The parts catalogue. Every role reads it; ADMIN and MANAGER write it. */
 @Path("/api/v1/parts")
+@Tag(name = "Parts", description = "The parts catalogue")
 @Produces(MediaType.APPLICATION_JSON)
 public class PartResource {
     private static final Sorts<Part> SORTS = Sorts.of(Map.of("sku", Part::sku, "name", Part::name, "category",
@@ -61,6 +71,12 @@ public class PartResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"ADMIN", "MANAGER"})
+    @Operation(operationId = "createPart", tags = "Parts",
+            summary = "Add a part to the catalogue",
+            responses = {
+            @ApiResponse(responseCode = "201", description = "The part",
+                    content = @Content(schema = @Schema(implementation = PartView.class))),
+            @ApiResponse(responseCode = "409", description = "CONFLICT: a part with this sku exists")})
     public Response create(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @NotNull @Valid NewPart body) {
         return posts.answer(caller, key, uri, body,
@@ -76,6 +92,15 @@ public class PartResource {
     @Path("/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed({"ADMIN", "MANAGER"})
+    @Operation(operationId = "importParts", tags = "Parts",
+            summary = "Create or update parts from CSV, all rows or none",
+            requestBody = @RequestBody(required = true,
+                    description = "CSV with a header row: sku,name,category,unitCost,holdingRate,leadTimeDays",
+                    content = {@Content(mediaType = "text/csv", schema = @Schema(types = "string")),
+                        @Content(mediaType = "text/plain", schema = @Schema(types = "string"))}),
+            responses = {
+            @ApiResponse(responseCode = "200", description = "How many rows were created and updated",
+                    content = @Content(schema = @Schema(implementation = ImportResult.class)))})
     public Response importCsv(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             String csv) {
         List<PartService.Fields> rows = csvFiles.parse(csv == null ? "" : csv).stream()
@@ -92,6 +117,14 @@ public class PartResource {
      */
     @GET
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
+    @Operation(operationId = "listParts", tags = "Parts",
+            summary = "List parts in id order",
+            parameters = {
+            @Parameter(name = "category", in = ParameterIn.QUERY, description = "Only this category"),
+            @Parameter(name = "q", in = ParameterIn.QUERY,
+                    description = "Only parts whose sku or name contains this text")},
+            responses = {
+            @ApiResponse(responseCode = "200", description = "A page of parts", useReturnTypeSchema = true)})
     public Page<PartView> list(@Auth Caller caller, @QueryParam("category") String category,
             @QueryParam("q") String query, @QueryParam("sort") String sort, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
@@ -106,6 +139,10 @@ public class PartResource {
     @GET
     @Path("/{sku}")
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
+    @Operation(operationId = "getPart", tags = "Parts",
+            summary = "Read one part",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "The part", useReturnTypeSchema = true)})
     public PartView get(@Auth Caller caller, @PathParam("sku") String sku) {
         return PartView.of(parts.get(sku));
     }
@@ -115,6 +152,12 @@ public class PartResource {
     @Path("/{sku}")
     @Consumes({MediaType.APPLICATION_JSON, PatchMerger.MERGE_PATCH_JSON})
     @RolesAllowed({"ADMIN", "MANAGER"})
+    @Operation(operationId = "updatePart", tags = "Parts",
+            summary = "Change a part's catalogue fields (JSON merge)",
+            requestBody = @RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = PartPatch.class))),
+            responses = {
+            @ApiResponse(responseCode = "200", description = "The part as changed", useReturnTypeSchema = true)})
     public PartView patch(@Auth Caller caller, @PathParam("sku") String sku, @NotNull JsonNode body) {
         return PartView.of(parts.update(sku, current -> fields(patches.merge(new NewPart(current.sku(),
                 current.name(), current.category(), current.unitCost(), current.holdingRate(),

@@ -1,6 +1,12 @@
 package org.spares.api.resources;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +32,7 @@ import org.spares.service.PositionService;
 
 /** One position of a depot and its policy. Reading roles see the depots in their scope; managers set policy. */
 @Path("/api/v1/depots/{code}/stock/{sku}")
+@Tag(name = "Stock", description = "Stock positions, their policy and forecast")
 @Produces(MediaType.APPLICATION_JSON)
 public class PositionResource {
     private final PositionService positions;
@@ -39,6 +46,10 @@ public class PositionResource {
     /** One position; a position never stocked reads as zeros. 404 for an unknown depot or sku. */
     @GET
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
+    @Operation(operationId = "getPosition", tags = "Stock",
+            summary = "Read one stock position (zeros when never stocked)",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "The position", useReturnTypeSchema = true)})
     public PositionView get(@Auth Caller caller, @PathParam("code") String code, @PathParam("sku") String sku) {
         return PositionView.of(positions.get(caller, code, sku));
     }
@@ -48,6 +59,11 @@ public class PositionResource {
     @Path("/policy")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"ADMIN", "MANAGER"})
+    @Operation(operationId = "setPolicy", tags = "Stock",
+            summary = "Set a position's target level and reorder point",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "The position with its new policy",
+                    useReturnTypeSchema = true)})
     public PositionView setPolicy(@Auth Caller caller, @PathParam("code") String code, @PathParam("sku") String sku,
             @NotNull @Valid NewPolicy body) {
         return PositionView.of(positions.setPolicy(Requests.actor(caller), caller, code, sku, body.targetLevel(),
@@ -58,6 +74,10 @@ public class PositionResource {
     @GET
     @Path("/policy-history")
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
+    @Operation(operationId = "listPolicyHistory", tags = "Stock",
+            summary = "List a position's policy changes, oldest first",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "A page of policy changes", useReturnTypeSchema = true)})
     public Page<PolicyChangeView> history(@Auth Caller caller, @PathParam("code") String code,
             @PathParam("sku") String sku, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         caller.requireDepot(code);
@@ -73,6 +93,13 @@ public class PositionResource {
     @GET
     @Path("/forecast")
     @RolesAllowed({"ADMIN", "MANAGER", "FINANCE"})
+    @Operation(operationId = "forecastPosition", tags = "Forecasts",
+            summary = "Forecast the demand of a position from its history",
+            parameters = {
+            @Parameter(name = "historyDays", in = ParameterIn.QUERY, description = "Days of history to read",
+                    schema = @Schema(minimum = "1", maximum = "3650", defaultValue = "365"))},
+            responses = {
+            @ApiResponse(responseCode = "200", description = "The forecast", useReturnTypeSchema = true)})
     public ForecastView forecast(@Auth Caller caller, @PathParam("code") String code, @PathParam("sku") String sku,
             @QueryParam("historyDays") Integer historyDays) {
         return ForecastView.of(forecasts.position(caller, code, sku,

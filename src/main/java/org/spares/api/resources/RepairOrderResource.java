@@ -1,6 +1,13 @@
 package org.spares.api.resources;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +31,7 @@ import org.spares.api.IdempotentPosts;
 import org.spares.api.ListCsv;
 import org.spares.api.Outcome;
 import org.spares.api.Page;
+import org.spares.api.openapi.ListPages;
 import org.spares.api.Requests;
 import org.spares.api.Sorts;
 import org.spares.api.dto.RepairDtos.NewRepairOrder;
@@ -44,6 +52,7 @@ import org.spares.service.ReservationService;
  * 403) so their ids do not leak.
  */
 @Path("/api/v1/repair-orders")
+@Tag(name = "Repair orders", description = "Repair orders and the parts reserved for them")
 @Produces(MediaType.APPLICATION_JSON)
 public class RepairOrderResource {
     private static final Sorts<RepairOrder> SORTS = Sorts.of(Map.of("openedAt", RepairOrder::openedAt));
@@ -67,6 +76,12 @@ public class RepairOrderResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN"})
+    @Operation(operationId = "openRepairOrder", tags = "Repair orders",
+            summary = "Open a repair order",
+            responses = {
+            @ApiResponse(responseCode = "201", description = "The order, OPEN",
+                    content = @Content(schema = @Schema(implementation = RepairOrderView.class))),
+            @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown depot")})
     public Response open(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @NotNull @Valid NewRepairOrder body) {
         Priority priority = body.priority() == null ? Priority.NORMAL : body.priority();
@@ -86,6 +101,15 @@ public class RepairOrderResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, ListCsv.TEXT_CSV})
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
+    @Operation(operationId = "listRepairOrders", tags = "Repair orders",
+            summary = "List repair orders of the caller's depots",
+            parameters = {
+            @Parameter(name = "status", in = ParameterIn.QUERY, description = "Only this status",
+                    schema = @Schema(implementation = RepairOrderStatus.class))},
+            responses = {
+            @ApiResponse(responseCode = "200", description = "A page of orders, without their reservations",
+                    content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ListPages.RepairOrderPage.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})})
     public Response list(@Auth Caller caller, @QueryParam("depot") String depot,
             @QueryParam("status") String status, @QueryParam("priority") String priority,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("sort") String sort,
@@ -110,6 +134,10 @@ public class RepairOrderResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
+    @Operation(operationId = "getRepairOrder", tags = "Repair orders",
+            summary = "Read one repair order with its reservations",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "The order", useReturnTypeSchema = true)})
     public RepairOrderView get(@Auth Caller caller, @PathParam("id") long id) {
         return view(orders.get(caller, id));
     }
@@ -118,6 +146,13 @@ public class RepairOrderResource {
     @POST
     @Path("/{id}/complete")
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN"})
+    @Operation(operationId = "completeRepairOrder", tags = "Repair orders",
+            summary = "Complete a repair order",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "The order, COMPLETED",
+                    content = @Content(schema = @Schema(implementation = RepairOrderView.class))),
+            @ApiResponse(responseCode = "409",
+                    description = "ILLEGAL_STATE: a reservation is still held or backordered, or the order is closed")})
     public Response complete(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @PathParam("id") long id) {
         return posts.answer(caller, key, uri, "", this::ok,
@@ -128,6 +163,12 @@ public class RepairOrderResource {
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN"})
+    @Operation(operationId = "cancelRepairOrder", tags = "Repair orders",
+            summary = "Cancel a repair order, releasing its reservations",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "The order, CANCELLED",
+                    content = @Content(schema = @Schema(implementation = RepairOrderView.class))),
+            @ApiResponse(responseCode = "409", description = "ILLEGAL_STATE: the order is closed")})
     public Response cancel(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @PathParam("id") long id) {
         return posts.answer(caller, key, uri, "", this::ok,
@@ -142,6 +183,14 @@ public class RepairOrderResource {
     @Path("/{id}/reservations")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN"})
+    @Operation(operationId = "reservePart", tags = "Repair orders",
+            summary = "Reserve units of a part for a repair order",
+            responses = {
+            @ApiResponse(responseCode = "201",
+                    description = "The reservation, HELD (or BACKORDERED with allowBackorder)",
+                    content = @Content(schema = @Schema(implementation = ReservationView.class))),
+            @ApiResponse(responseCode = "409",
+                    description = "INSUFFICIENT_STOCK (details.available) or ILLEGAL_STATE for a closed order")})
     public Response reserve(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @PathParam("id") long id, @NotNull @Valid NewReservation body) {
         return posts.answer(caller, key, uri, body,

@@ -2,6 +2,13 @@ package org.spares.api.resources;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +25,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.spares.api.ListCsv;
 import org.spares.api.Requests;
+import org.spares.api.dto.ReportDtos.ReportView;
 import org.spares.domain.Caller;
 import org.spares.domain.DepotScope;
 import org.spares.domain.DomainException;
@@ -37,6 +45,7 @@ import org.spares.service.TurnaroundReport;
  * {@code depot} outside them is 403. Bad parameters are 400 VALIDATION_FAILED; an unknown depot is 404.
  */
 @Path("/api/v1/reports")
+@Tag(name = "Reports", description = "Finance reports (JSON or CSV)")
 @Produces({MediaType.APPLICATION_JSON, ListCsv.TEXT_CSV})
 @RolesAllowed({"ADMIN", "MANAGER", "FINANCE"})
 public class ReportResource {
@@ -64,6 +73,14 @@ public class ReportResource {
     /** 200 {from, to, rows, total}: exact carrying cost over [from, min(to, now)); 400 for an empty period. */
     @GET
     @Path("/carrying-cost")
+    @Operation(operationId = "carryingCostReport", tags = "Reports",
+            summary = "Exact carrying cost over a period",
+            responses = {
+            @ApiResponse(responseCode = "200",
+                    description = "The report: JSON (with ?format=json or Accept: application/json) or CSV",
+                    content = {@Content(mediaType = "application/json",
+                            schema = @Schema(implementation = ReportView.class)),
+                        @Content(mediaType = "text/csv", schema = @Schema(types = "string"))})})
     public Response carryingCost(@Auth Caller caller, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("groupBy") String groupBy, @QueryParam("depot") String depot,
             @QueryParam("format") String format, @Context HttpHeaders headers) {
@@ -77,6 +94,14 @@ public class ReportResource {
     /** 200 {asOf, rows, total}: units and value on hand and in transit at asOf (default now, capped at now). */
     @GET
     @Path("/valuation")
+    @Operation(operationId = "valuationReport", tags = "Reports",
+            summary = "Units and value on hand and in transit",
+            responses = {
+            @ApiResponse(responseCode = "200",
+                    description = "The report: JSON (with ?format=json or Accept: application/json) or CSV",
+                    content = {@Content(mediaType = "application/json",
+                            schema = @Schema(implementation = ReportView.class)),
+                        @Content(mediaType = "text/csv", schema = @Schema(types = "string"))})})
     public Response valuation(@Auth Caller caller, @QueryParam("asOf") String asOf,
             @QueryParam("groupBy") String groupBy, @QueryParam("depot") String depot,
             @QueryParam("format") String format, @Context HttpHeaders headers) {
@@ -89,6 +114,14 @@ public class ReportResource {
     /** 200 {asOf, rows, total}: positions above their target level at asOf. */
     @GET
     @Path("/excess")
+    @Operation(operationId = "excessReport", tags = "Reports",
+            summary = "Positions above their target level",
+            responses = {
+            @ApiResponse(responseCode = "200",
+                    description = "The report: JSON (with ?format=json or Accept: application/json) or CSV",
+                    content = {@Content(mediaType = "application/json",
+                            schema = @Schema(implementation = ReportView.class)),
+                        @Content(mediaType = "text/csv", schema = @Schema(types = "string"))})})
     public Response excess(@Auth Caller caller, @QueryParam("asOf") String asOf, @QueryParam("depot") String depot,
             @QueryParam("format") String format, @Context HttpHeaders headers) {
         Instant at = asOf(asOf);
@@ -99,6 +132,17 @@ public class ReportResource {
     /** 200 {asOf, noIssueDays, rows, total}: positions with stock and no ISSUE in (asOf - noIssueDays, asOf]. */
     @GET
     @Path("/dead-stock")
+    @Operation(operationId = "deadStockReport", tags = "Reports",
+            summary = "Positions with stock and no issue for noIssueDays",
+            parameters = {
+            @Parameter(name = "noIssueDays", in = ParameterIn.QUERY, description = "Days without an ISSUE",
+                    schema = @Schema(minimum = "1", maximum = "36500", defaultValue = "180"))},
+            responses = {
+            @ApiResponse(responseCode = "200",
+                    description = "The report: JSON (with ?format=json or Accept: application/json) or CSV",
+                    content = {@Content(mediaType = "application/json",
+                            schema = @Schema(implementation = ReportView.class)),
+                        @Content(mediaType = "text/csv", schema = @Schema(types = "string"))})})
     public Response deadStock(@Auth Caller caller, @QueryParam("asOf") String asOf,
             @QueryParam("noIssueDays") Integer noIssueDays, @QueryParam("depot") String depot,
             @QueryParam("format") String format, @Context HttpHeaders headers) {
@@ -115,6 +159,14 @@ public class ReportResource {
     /** 200 {from, to, rows, total}: repair orders completed in [from, min(to, now)), per depot. */
     @GET
     @Path("/turnaround")
+    @Operation(operationId = "turnaroundReport", tags = "Reports",
+            summary = "Repair turnaround per depot over a period",
+            responses = {
+            @ApiResponse(responseCode = "200",
+                    description = "The report: JSON (with ?format=json or Accept: application/json) or CSV",
+                    content = {@Content(mediaType = "application/json",
+                            schema = @Schema(implementation = ReportView.class)),
+                        @Content(mediaType = "text/csv", schema = @Schema(types = "string"))})})
     public Response turnaround(@Auth Caller caller, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("depot") String depot, @QueryParam("format") String format, @Context HttpHeaders headers) {
         Instant[] period = period(from, to);

@@ -1,6 +1,13 @@
 package org.spares.api.resources;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,6 +26,7 @@ import org.spares.api.IdempotentPosts;
 import org.spares.api.ListCsv;
 import org.spares.api.Outcome;
 import org.spares.api.Page;
+import org.spares.api.openapi.ListPages;
 import org.spares.api.Requests;
 import org.spares.api.Sorts;
 import org.spares.api.dto.RepairDtos.ReservationView;
@@ -30,6 +38,7 @@ import org.spares.service.ReservationService;
 
 /** Issue and release reservations; list them. Reservations of other depots are 404. */
 @Path("/api/v1/reservations")
+@Tag(name = "Reservations", description = "Reservations: issue, release, read")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReservationResource {
     private static final Sorts<Reservation> SORTS = Sorts.of(Map.of("createdAt", Reservation::createdAt,
@@ -49,6 +58,12 @@ public class ReservationResource {
     @POST
     @Path("/{id}/issue")
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN"})
+    @Operation(operationId = "issueReservation", tags = "Reservations",
+            summary = "Issue a held reservation: the units leave the shelf",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "The reservation, ISSUED",
+                    content = @Content(schema = @Schema(implementation = ReservationView.class))),
+            @ApiResponse(responseCode = "409", description = "ILLEGAL_STATE: the reservation is not HELD")})
     public Response issue(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @PathParam("id") long id) {
         return posts.answer(caller, key, uri, "", ReservationResource::ok,
@@ -59,6 +74,13 @@ public class ReservationResource {
     @POST
     @Path("/{id}/release")
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN"})
+    @Operation(operationId = "releaseReservation", tags = "Reservations",
+            summary = "Release a held or backordered reservation",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "The reservation, RELEASED",
+                    content = @Content(schema = @Schema(implementation = ReservationView.class))),
+            @ApiResponse(responseCode = "409",
+                    description = "ILLEGAL_STATE: the reservation is neither HELD nor BACKORDERED")})
     public Response release(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @PathParam("id") long id) {
         return posts.answer(caller, key, uri, "", ReservationResource::ok,
@@ -74,6 +96,16 @@ public class ReservationResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, ListCsv.TEXT_CSV})
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
+    @Operation(operationId = "listReservations", tags = "Reservations",
+            summary = "List reservations of the caller's depots",
+            parameters = {
+            @Parameter(name = "status", in = ParameterIn.QUERY, description = "Only this status",
+                    schema = @Schema(implementation = ReservationStatus.class)),
+            @Parameter(name = "repairOrderId", in = ParameterIn.QUERY,
+                    description = "Only reservations of this repair order")},
+            responses = {
+            @ApiResponse(responseCode = "200", description = "A page of reservations", content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ListPages.ReservationPage.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})})
     public Response list(@Auth Caller caller, @QueryParam("depot") String depot,
             @QueryParam("status") String status, @QueryParam("repairOrderId") Long repairOrderId,
             @QueryParam("sku") String sku, @QueryParam("sort") String sort, @QueryParam("format") String format,
@@ -95,6 +127,10 @@ public class ReservationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
+    @Operation(operationId = "getReservation", tags = "Reservations",
+            summary = "Read one reservation",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "The reservation", useReturnTypeSchema = true)})
     public ReservationView get(@Auth Caller caller, @PathParam("id") long id) {
         return ReservationView.of(reservations.get(caller, id));
     }

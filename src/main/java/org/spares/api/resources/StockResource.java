@@ -1,6 +1,13 @@
 package org.spares.api.resources;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.spares.api.ListCsv;
 import org.spares.api.Page;
+import org.spares.api.openapi.ListPages;
 import org.spares.api.Requests;
 import org.spares.api.Sorts;
 import org.spares.api.dto.StockDtos.PositionView;
@@ -23,6 +31,7 @@ import org.spares.service.PositionService;
 
 /** GET /stock: positions in the caller's depot scope. */
 @Path("/api/v1/stock")
+@Tag(name = "Stock", description = "Stock positions, their policy and forecast")
 @Produces(MediaType.APPLICATION_JSON)
 public class StockResource {
     private static final Sorts<Position> SORTS = Sorts.of(Map.of("depot", Position::depot, "sku", Position::sku,
@@ -46,6 +55,16 @@ public class StockResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, ListCsv.TEXT_CSV})
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
+    @Operation(operationId = "listStock", tags = "Stock",
+            summary = "List the stock positions in the caller's depots",
+            parameters = {
+            @Parameter(name = "sku", in = ParameterIn.QUERY, description = "Only this part"),
+            @Parameter(name = "belowReorderPoint", in = ParameterIn.QUERY,
+                    description = "Only positions whose available units are below the reorder point",
+                    schema = @Schema(defaultValue = "false"))},
+            responses = {
+            @ApiResponse(responseCode = "200", description = "A page of positions", content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ListPages.PositionPage.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})})
     public Response list(@Auth Caller caller, @QueryParam("depot") String depot,
             @QueryParam("sku") String sku, @QueryParam("belowReorderPoint") Boolean below,
             @QueryParam("sort") String sort, @QueryParam("format") String format,

@@ -1,6 +1,13 @@
 package org.spares.api.resources;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +29,7 @@ import org.spares.api.IdempotentPosts;
 import org.spares.api.ListCsv;
 import org.spares.api.Outcome;
 import org.spares.api.Page;
+import org.spares.api.openapi.ListPages;
 import org.spares.api.Requests;
 import org.spares.api.Sorts;
 import org.spares.api.dto.StockDtos.NewTransfer;
@@ -37,6 +45,7 @@ import org.spares.service.TransferService;
  * before shipping. Illegal transitions are 409 ILLEGAL_STATE and change nothing.
  */
 @Path("/api/v1/transfers")
+@Tag(name = "Transfers", description = "Transfers of stock between depots")
 @Produces(MediaType.APPLICATION_JSON)
 public class TransferResource {
     private static final Sorts<Transfer> SORTS = Sorts.of(Map.of("requestedAt", Transfer::requestedAt,
@@ -56,6 +65,13 @@ public class TransferResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"ADMIN", "MANAGER"})
+    @Operation(operationId = "requestTransfer", tags = "Transfers",
+            summary = "Request a transfer, reserving the units at the source",
+            responses = {
+            @ApiResponse(responseCode = "201", description = "The transfer, REQUESTED",
+                    content = @Content(schema = @Schema(implementation = TransferView.class))),
+            @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown depot or sku"),
+            @ApiResponse(responseCode = "409", description = "INSUFFICIENT_STOCK at the source (details.available)")})
     public Response request(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @NotNull @Valid NewTransfer body) {
         return posts.answer(caller, key, uri, body,
@@ -69,6 +85,12 @@ public class TransferResource {
     @POST
     @Path("/{id}/ship")
     @RolesAllowed({"ADMIN", "MANAGER"})
+    @Operation(operationId = "shipTransfer", tags = "Transfers",
+            summary = "Ship a requested transfer",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "The transfer, SHIPPED",
+                    content = @Content(schema = @Schema(implementation = TransferView.class))),
+            @ApiResponse(responseCode = "409", description = "ILLEGAL_STATE: not REQUESTED")})
     public Response ship(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @PathParam("id") long id) {
         return posts.answer(caller, key, uri, "", TransferResource::ok,
@@ -79,6 +101,12 @@ public class TransferResource {
     @POST
     @Path("/{id}/receive")
     @RolesAllowed({"ADMIN", "MANAGER"})
+    @Operation(operationId = "receiveTransfer", tags = "Transfers",
+            summary = "Receive a shipped transfer at the destination",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "The transfer, RECEIVED",
+                    content = @Content(schema = @Schema(implementation = TransferView.class))),
+            @ApiResponse(responseCode = "409", description = "ILLEGAL_STATE: not SHIPPED")})
     public Response receive(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @PathParam("id") long id) {
         return posts.answer(caller, key, uri, "", TransferResource::ok,
@@ -89,6 +117,12 @@ public class TransferResource {
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed({"ADMIN", "MANAGER"})
+    @Operation(operationId = "cancelTransfer", tags = "Transfers",
+            summary = "Cancel a transfer before it ships",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "The transfer, CANCELLED",
+                    content = @Content(schema = @Schema(implementation = TransferView.class))),
+            @ApiResponse(responseCode = "409", description = "ILLEGAL_STATE: already shipped or closed")})
     public Response cancel(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @PathParam("id") long id) {
         return posts.answer(caller, key, uri, "", TransferResource::ok,
@@ -104,6 +138,14 @@ public class TransferResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, ListCsv.TEXT_CSV})
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
+    @Operation(operationId = "listTransfers", tags = "Transfers",
+            summary = "List transfers touching the caller's depots",
+            parameters = {
+            @Parameter(name = "status", in = ParameterIn.QUERY, description = "Only this status",
+                    schema = @Schema(implementation = TransferStatus.class))},
+            responses = {
+            @ApiResponse(responseCode = "200", description = "A page of transfers", content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ListPages.TransferPage.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})})
     public Response list(@Auth Caller caller, @QueryParam("depot") String depot,
             @QueryParam("status") String status, @QueryParam("fromDepot") String fromDepot,
             @QueryParam("toDepot") String toDepot, @QueryParam("sku") String sku, @QueryParam("sort") String sort,
@@ -126,6 +168,10 @@ public class TransferResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
+    @Operation(operationId = "getTransfer", tags = "Transfers",
+            summary = "Read one transfer",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "The transfer", useReturnTypeSchema = true)})
     public TransferView get(@Auth Caller caller, @PathParam("id") long id) {
         return TransferView.of(transfers.get(caller, id));
     }

@@ -1,6 +1,11 @@
 package org.spares.api.resources;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +35,7 @@ import org.spares.service.UserService;
  * {@link UserService}): 403 for a new user beyond them, 404 for an existing one.
  */
 @Path("/api/v1/users")
+@Tag(name = "Users", description = "Users and their tokens (ADMIN)")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed("ADMIN")
@@ -47,6 +53,11 @@ public class UserResource {
      * same user with {@code token: null}: tokens are never stored in clear.
      */
     @POST
+    @Operation(operationId = "createUser", tags = "Users",
+            summary = "Create a user and its token (shown once)",
+            responses = {
+            @ApiResponse(responseCode = "201", description = "The user with its token",
+                    content = @Content(schema = @Schema(implementation = CreatedUser.class)))})
     public Response create(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @NotNull @Valid UserService.NewUser body) {
         return posts.answer(caller, key, uri, body, (UserService.CreatedUser created) -> {
@@ -58,6 +69,10 @@ public class UserResource {
 
     /** Lists the users the caller manages, revoked ones included (with {@code revokedAt}). */
     @GET
+    @Operation(operationId = "listUsers", tags = "Users",
+            summary = "List the users the caller manages",
+            responses = {
+            @ApiResponse(responseCode = "200", description = "A page of users", useReturnTypeSchema = true)})
     public Page<UserView> list(@Auth Caller caller, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
@@ -67,6 +82,10 @@ public class UserResource {
     /** Revokes the user's token at once: 204; 404 for an unknown id or a user beyond the caller's depots. */
     @DELETE
     @Path("/{id}")
+    @Operation(operationId = "revokeUser", tags = "Users",
+            summary = "Revoke a user's token at once",
+            responses = {
+            @ApiResponse(responseCode = "204", description = "Revoked")})
     public Response revoke(@Auth Caller caller, @PathParam("id") long id) {
         users.revoke(caller, id);
         return Response.noContent().build();
