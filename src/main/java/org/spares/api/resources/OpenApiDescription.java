@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * The OpenAPI description of every endpoint, at the path API.md names. Deliberately public (no role annotation, so
+ * The OpenAPI description of every endpoint, at /api/v1/openapi.json (docs/REFERENCE.md "API description and clients"). Deliberately public (no role annotation, so
  * no auth filter): it holds no data, and clients need it before they have a token.
  */
 @Path("/api/v1/openapi.json")

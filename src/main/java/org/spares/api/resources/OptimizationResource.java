@@ -42,7 +42,7 @@ import org.spares.service.OptimizationService;
 import org.spares.service.RunSimulation;
 
 /**
- * Optimization runs built from the database (OPTIMIZER.md "From the database"): created QUEUED and solved in the
+ * Optimization runs built from the database (docs/OPTIMIZER.md "Optimization runs"): created QUEUED and solved in the
  * background, listed, polled, replayed from their stored model, cancelled, applied. A run is visible to callers who
  * see at least one of its depots (others get 404), and shows only those depots, in its model too; cancelling needs
  * all of them, applying the ones applied.

@@ -30,7 +30,7 @@ import org.spares.service.OptimizerService;
 import org.spares.simulate.PlanSimulation;
 
 /**
- * What-if solves of an explicit model (OPTIMIZER.md): nothing is stored, and the solver runs outside any database
+ * What-if solves of an explicit model (docs/OPTIMIZER.md): nothing is stored, and the solver runs outside any database
  * transaction. Solves are CPU-bound, so only a few run at once; the rest wait a second and then get 503.
  */
 @Path("/api/v1/optimizer")
