@@ -89,6 +89,20 @@ public final class UserService {
         return transactions.inTransaction(handle -> insert(handle, request.name(), request.role(), depots(request)));
     }
 
+    /** As {@link #createByOperator(NewUser)}, with a password too (none when null), in the same transaction. */
+    public CreatedUser createByOperator(NewUser request, String password) {
+        if (password == null) {
+            return createByOperator(request);
+        }
+        Passwords.requireAcceptable(password, "password");
+        String hash = Passwords.hash(password);
+        return transactions.inTransaction(handle -> {
+            CreatedUser created = insert(handle, request.name(), request.role(), depots(request));
+            handle.attach(UserDao.class).setPasswordHash(created.id(), hash);
+            return created;
+        });
+    }
+
     private CreatedUser insert(Handle handle, String name, Role role, List<String> depots) {
         List<String> known = depots.isEmpty() ? List.of() : handle.attach(DepotDao.class).existingCodes(depots);
         List<String> unknown = depots.stream().filter(code -> !known.contains(code)).toList();
