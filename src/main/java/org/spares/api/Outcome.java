@@ -20,6 +20,11 @@ public record Outcome(int status, Object body, String location, Object storedBod
         return new Outcome(200, body, null, null);
     }
 
+    /** 204, no body: the stored answer holds nothing but the status. */
+    public static Outcome noContent() {
+        return new Outcome(204, null, null, null);
+    }
+
     public static Outcome accepted(String location, Object body) {
         return new Outcome(202, body, location, null);
     }

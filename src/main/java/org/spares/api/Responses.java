@@ -11,6 +11,9 @@ public final class Responses {
     }
 
     public static Response of(Answer answer) {
+        if (answer.status() == 204) {
+            return Response.noContent().build();
+        }
         Response.ResponseBuilder builder = Response.status(answer.status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(answer.body());

@@ -49,6 +49,16 @@ public interface UserDao {
     @SqlUpdate("UPDATE users SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
     int revoke(@Bind("id") long id, @Bind("at") Instant at);
 
+    @SqlUpdate("UPDATE users SET password_hash = :hash WHERE id = :id AND revoked_at IS NULL")
+    int setPasswordHash(@Bind("id") long id, @Bind("hash") String hash);
+
+    @SqlQuery("SELECT password_hash FROM users WHERE id = :id")
+    Optional<String> passwordHash(@Bind("id") long id);
+
+    /** Active users of that name that have a password: names are not unique, so possibly several. */
+    @SqlQuery("SELECT id FROM users WHERE name = :name AND revoked_at IS NULL AND password_hash IS NOT NULL ORDER BY id")
+    List<Long> activeWithPassword(@Bind("name") String name);
+
     static String joinDepots(List<String> depots) {
         return String.join(",", depots);
     }

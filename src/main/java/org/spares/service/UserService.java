@@ -89,6 +89,20 @@ public final class UserService {
         return transactions.inTransaction(handle -> insert(handle, request.name(), request.role(), depots(request)));
     }
 
+    /** As {@link #createByOperator(NewUser)}, with a password too (none when null), in the same transaction. */
+    public CreatedUser createByOperator(NewUser request, String password) {
+        if (password == null) {
+            return createByOperator(request);
+        }
+        Passwords.requireAcceptable(password, "password");
+        String hash = Passwords.hash(password);
+        return transactions.inTransaction(handle -> {
+            CreatedUser created = insert(handle, request.name(), request.role(), depots(request));
+            handle.attach(UserDao.class).setPasswordHash(created.id(), hash);
+            return created;
+        });
+    }
+
     private CreatedUser insert(Handle handle, String name, Role role, List<String> depots) {
         List<String> known = depots.isEmpty() ? List.of() : handle.attach(DepotDao.class).existingCodes(depots);
         List<String> unknown = depots.stream().filter(code -> !known.contains(code)).toList();
@@ -153,5 +167,63 @@ public final class UserService {
             return;
         }
         users.revoke(id, clock.instant());
+    }
+    /**
+     * Sets a user's password, stored only as its bcrypt hash ({@link Passwords}). An ADMIN sets it for another
+     * user it manages without the old one (404 for users beyond it, as for revoke); anyone may change their own
+     * with the correct {@code oldPassword} (403 otherwise, also when they have none yet: an ADMIN gives the
+     * first). Anyone else's: 403. 400 VALIDATION_FAILED naming {@code password} for a length outside 12..128.
+     */
+    public Boolean setPassword(Caller caller, long id, String password, String oldPassword, Idempotency<Boolean> once) {
+        Passwords.requireAcceptable(password, "password");
+        // Hashed before the transaction: a bcrypt round should not hold a connection.
+        String hash = Passwords.hash(password);
+        return transactions.inTransaction(once, handle -> setPassword(handle, caller, id, hash, oldPassword));
+    }
+
+    private Boolean setPassword(Handle handle, Caller caller, long id, String hash, String oldPassword) {
+        UserDao users = handle.attach(UserDao.class);
+        boolean self = caller.id() == id;
+        if (!self && caller.role() != Role.ADMIN) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "only an administrator sets another user's password",
+                    Map.of("field", "id"));
+        }
+        User user = users.findById(id).filter(found -> !found.revoked())
+                .filter(found -> self || caller.mayManage(found.role(), found.depots()))
+                .orElseThrow(() -> DomainException.notFound("user", id));
+        if (self && !Passwords.matches(oldPassword, users.passwordHash(user.id()).orElse(null))) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "oldPassword is not your current password",
+                    Map.of("field", "oldPassword"));
+        }
+        users.setPasswordHash(user.id(), hash);
+        return Boolean.TRUE;
+    }
+
+    /** For the add-user command: the password of a user just made, with the operator's full rights. */
+    public void setPasswordByOperator(long id, String password) {
+        Passwords.requireAcceptable(password, "password");
+        String hash = Passwords.hash(password);
+        transactions.inTransaction(handle -> handle.attach(UserDao.class).setPasswordHash(id, hash));
+    }
+
+    /**
+     * The active user with that name and password, for signing in; empty otherwise, revoked users always. An
+     * unknown name still costs one bcrypt check (against a dummy hash), so timing tells little about names.
+     */
+    public Optional<User> verify(String name, String password) {
+        return transactions.read(handle -> {
+            UserDao users = handle.attach(UserDao.class);
+            List<Long> candidates = name == null ? List.of() : users.activeWithPassword(name.strip());
+            if (candidates.isEmpty()) {
+                Passwords.matches(password, null);
+                return Optional.<User>empty();
+            }
+            for (long id : candidates) {
+                if (Passwords.matches(password, users.passwordHash(id).orElse(null))) {
+                    return users.findById(id);
+                }
+            }
+            return Optional.<User>empty();
+        });
     }
 }

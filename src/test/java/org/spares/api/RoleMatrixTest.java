@@ -65,6 +65,7 @@ class RoleMatrixTest {
         add("POST", "/api/v1/users", "/api/v1/users", Map.of(), ADMIN);
         add("GET", "/api/v1/users", "/api/v1/users", null, ADMIN);
         add("DELETE", "/api/v1/users/{id}", "/api/v1/users/999999", null, ADMIN);
+        add("POST", "/api/v1/users/{id}/password", "/api/v1/users/999999/password", Map.of(), ALL);
         add("POST", "/api/v1/depots", "/api/v1/depots", Map.of(), ADMIN);
         add("GET", "/api/v1/depots", "/api/v1/depots", null, ALL);
         add("GET", "/api/v1/depots/{code}", "/api/v1/depots/NYC", null, ALL);

@@ -41,6 +41,11 @@ public final class SparesProcess {
     }
 
     public static Result run(Path directory, String... arguments) {
+        return runWithInput(directory, "", arguments);
+    }
+
+    /** Runs a command with {@code input} as its standard input (for add-user --password-stdin). */
+    public static Result runWithInput(Path directory, String input, String... arguments) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", System.getProperty("java.class.path"),
                 // a short-lived command on a shared 2-core machine: start fast, stay small
@@ -49,7 +54,9 @@ public final class SparesProcess {
         try {
             Path out = Files.createTempFile(directory, "stdout", ".txt");
             Path err = Files.createTempFile(directory, "stderr", ".txt");
-            Process process = new ProcessBuilder(command).directory(directory.toFile())
+            Path in = Files.createTempFile(directory, "stdin", ".txt");
+            Files.writeString(in, input, StandardCharsets.UTF_8);
+            Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectInput(in.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();

@@ -25,4 +25,14 @@ public final class UserDtos {
             return new CreatedUser(user.id(), user.name(), user.role(), user.depots(), user.createdAt(), token);
         }
     }
+    /**
+     * The body of POST /users/{id}/password. {@code oldPassword} is needed when changing one's own. Its
+     * {@code toString} hides both, so no log line or error message can carry them.
+     */
+    public record PasswordChange(String password, String oldPassword) {
+        @Override
+        public String toString() {
+            return "PasswordChange[hidden]";
+        }
+    }
 }

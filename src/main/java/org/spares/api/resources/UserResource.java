@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import java.util.Map;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -26,6 +27,7 @@ import org.spares.api.IdempotentPosts;
 import org.spares.api.Outcome;
 import org.spares.api.Page;
 import org.spares.api.dto.UserDtos.CreatedUser;
+import org.spares.api.dto.UserDtos.PasswordChange;
 import org.spares.api.dto.UserDtos.UserView;
 import org.spares.domain.Caller;
 import org.spares.service.UserService;
@@ -89,5 +91,24 @@ public class UserResource {
     public Response revoke(@Auth Caller caller, @PathParam("id") long id) {
         users.revoke(caller, id);
         return Response.noContent().build();
+    }
+    /**
+     * Sets a user's password: 204. Any user for themself with the correct {@code oldPassword}; an ADMIN for
+     * another user it manages without it. 400 for a password outside 12..128 characters, 403 for a wrong old
+     * password or someone else's (non-ADMIN), 404 for an unknown id or a user beyond an ADMIN's depots. Under an
+     * Idempotency-Key only the id identifies the request and only the status is stored: no secret, not even a
+     * fast hash of one, is written down; a replay with another password answers the first 204.
+     */
+    @POST
+    @Path("/{id}/password")
+    @RolesAllowed({"ADMIN", "MANAGER", "TECHNICIAN", "FINANCE"})
+    @Operation(operationId = "setUserPassword", tags = "Users",
+            summary = "Set a user's password (own with the old one, or ADMIN)",
+            responses = {
+            @ApiResponse(responseCode = "204", description = "Set")})
+    public Response setPassword(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key,
+            @Context UriInfo uri, @PathParam("id") long id, @NotNull PasswordChange body) {
+        return posts.answer(caller, key, uri, Map.of("id", id), (Boolean done) -> Outcome.noContent(),
+                once -> users.setPassword(caller, id, body.password(), body.oldPassword(), once));
     }
 }
