@@ -17,6 +17,7 @@ import org.spares.db.RecommendationDao;
 import org.spares.domain.DomainException;
 import org.spares.domain.Optimization;
 import org.spares.domain.OptimizationStatus;
+import org.spares.optimize.OptimizeRequest;
 import org.spares.optimize.Optimizer;
 import org.spares.optimize.Plan;
 import org.spares.optimize.ProgressListener;
@@ -108,15 +109,16 @@ public final class OptimizationRunner {
     public Result solveAndRecord(long id, OptimizationSnapshot snapshot) {
         AtomicBoolean flag = cancelled.computeIfAbsent(id, ignored -> new AtomicBoolean());
         try {
-            Plan plan = OptimizationPlanner.hasDemand(snapshot) ? Optimizer.solve(OptimizationPlanner.request(
-                    snapshot), new SolverLimits(timeLimitMillis, flag::get), progress(id, flag, 0.1, 0.8)) : null;
+            OptimizeRequest model = OptimizationPlanner.request(snapshot);
+            Plan plan = OptimizationPlanner.hasDemand(snapshot) ? Optimizer.solve(model,
+                    new SolverLimits(timeLimitMillis, flag::get), progress(id, flag, 0.1, 0.8)) : null;
             if (plan != null) {
                 metrics.solved(plan.solveMillis());
             }
             OptimizationPlanner.Results results = OptimizationPlanner.results(snapshot, plan);
             ProgressListener simulating = progress(id, flag, 0.9, 0.1);
-            String simulation = ModelJson.write(RunSimulation.of(snapshot, results.recommendations(), id,
-                    simulating));
+            String simulation = ModelJson.write(RunSimulation.of(snapshot, model, results.recommendations(),
+                    id, simulating));
             boolean recorded = transactions.inTransaction(handle -> record(handle, id, plan, results, simulation));
             return recorded ? Result.SUCCEEDED : Result.CANCELLED;
         } catch (SolveCancelledException stopped) {

@@ -2,16 +2,18 @@ package org.spares.service;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.spares.db.DemandHistoryDao.Request;
 import org.spares.domain.Recommendation;
+import org.spares.optimize.OptimizeRequest;
 import org.spares.optimize.Optimizer;
 import org.spares.optimize.Plan;
 import org.spares.optimize.PlanEvaluation;
 import org.spares.optimize.ProgressListener;
 import org.spares.optimize.StockLevelInput;
-import org.spares.service.OptimizationSnapshot.DepotHistory;
 import org.spares.service.OptimizationSnapshot.PositionHistory;
 import org.spares.simulate.BaseStockSimulator;
 import org.spares.simulate.HistoryReplay;
@@ -67,20 +69,22 @@ public record RunSimulation(int replications, int days, long seed, double confid
     }
 
     /**
-     * Replays and simulates both sets of levels. {@code recommendations} are in the snapshot's position order; the
-     * seed is the run's id, so a run's simulation is the same every time it is computed.
+     * Replays and simulates both sets of levels. {@code recommendations} are in the snapshot's position order and
+     * {@code model} is the request the run solved; the seed is the run's id, so a run's simulation is the same every
+     * time it is computed.
      */
-    static RunSimulation of(OptimizationSnapshot snapshot, List<Recommendation> recommendations, long seed,
-            ProgressListener progress) {
+    static RunSimulation of(OptimizationSnapshot snapshot, OptimizeRequest model, List<Recommendation> recommendations,
+            long seed, ProgressListener progress) {
         List<SimDepot> depots = snapshot.depots().stream().map(history -> new SimDepot(history.depot().code(),
                 (double) history.repairOrdersOpened() / snapshot.historyDays())).toList();
+        List<PositionDemand> demand = demand(snapshot);
         int[] recommended = recommendations.stream().mapToInt(Recommendation::recommendedTargetLevel).toArray();
         int[] current = snapshot.positions().stream().mapToInt(PositionHistory::currentTargetLevel).toArray();
         int withDemand = (int) snapshot.positions().stream().filter(PositionHistory::hasDemand).count();
         SimulationSettings settings = new SimulationSettings(replications(withDemand), DAYS, seed, CONFIDENCE);
-        Simulated forRecommended = simulate(snapshot, depots, recommended, settings,
+        Simulated forRecommended = simulate(snapshot, model, demand, depots, recommended, settings,
                 (fraction, phase) -> progress.progress(fraction / 2, "simulate recommended"));
-        Simulated forCurrent = simulate(snapshot, depots, current, settings,
+        Simulated forCurrent = simulate(snapshot, model, demand, depots, current, settings,
                 (fraction, phase) -> progress.progress(0.5 + fraction / 2, "simulate current"));
         List<DepotOutcome> outcomes = new ArrayList<>();
         for (int index = 0; index < depots.size(); index++) {
@@ -116,42 +120,52 @@ public record RunSimulation(int replications, int days, long seed, double confid
         }
     }
 
-    private static Simulated simulate(OptimizationSnapshot snapshot, List<SimDepot> depots, int[] levels,
-            SimulationSettings settings, ProgressListener progress) {
+    /**
+     * A position's demand as both uses need it, whatever the levels: its depot's index, lead time, the window's
+     * requests in time order (days from the window's start, sizes), and, when it has a forecast, the sizes to draw.
+     */
+    private record PositionDemand(int depot, double leadTimeDays, double[] eventDays, int[] eventSizes,
+            SizeDistribution sizes) {
+    }
+
+    private static List<PositionDemand> demand(OptimizationSnapshot snapshot) {
+        Map<Long, Integer> depotIndex = new HashMap<>();
+        for (int index = 0; index < snapshot.depots().size(); index++) {
+            depotIndex.put(snapshot.depots().get(index).depot().id(), index);
+        }
+        List<PositionDemand> demand = new ArrayList<>();
+        for (PositionHistory position : snapshot.positions()) {
+            List<Request> inTime = position.requests().stream().sorted(Comparator.comparing(Request::at)).toList();
+            int[] sizes = inTime.stream().mapToInt(Request::quantity).toArray();
+            demand.add(new PositionDemand(depotIndex.get(position.depot().id()), position.part().leadTimeDays(),
+                    inTime.stream().mapToDouble(request -> snapshot.window().dayOf(request.at())).toArray(), sizes,
+                    position.hasDemand() ? SizeDistribution.empirical(sizes) : null));
+        }
+        return demand;
+    }
+
+    private static Simulated simulate(OptimizationSnapshot snapshot, OptimizeRequest model,
+            List<PositionDemand> demand, List<SimDepot> depots, int[] levels, SimulationSettings settings,
+            ProgressListener progress) {
         List<SimPosition> simulated = new ArrayList<>();
         List<ReplayPosition> replayed = new ArrayList<>();
         List<StockLevelInput> plan = new ArrayList<>();
         for (int index = 0; index < snapshot.positions().size(); index++) {
             PositionHistory position = snapshot.positions().get(index);
-            int depot = depotIndex(snapshot, position);
-            double lead = position.part().leadTimeDays();
-            List<Request> requests = position.requests();
+            PositionDemand positionDemand = demand.get(index);
             plan.add(new StockLevelInput(position.depot().code(), position.part().sku(), levels[index]));
-            if (!requests.isEmpty()) {
-                List<Request> inTime = requests.stream().sorted(Comparator.comparing(Request::at)).toList();
-                replayed.add(new ReplayPosition(depot, lead, levels[index], inTime.stream()
-                        .mapToDouble(request -> snapshot.window().dayOf(request.at())).toArray(),
-                        inTime.stream().mapToInt(Request::quantity).toArray()));
+            if (positionDemand.eventDays().length > 0) {
+                replayed.add(new ReplayPosition(positionDemand.depot(), positionDemand.leadTimeDays(), levels[index],
+                        positionDemand.eventDays(), positionDemand.eventSizes()));
             }
-            if (position.hasDemand()) {
-                int[] sizes = requests.stream().mapToInt(Request::quantity).toArray();
-                simulated.add(new SimPosition(depot, position.forecast().ratePerDay(), lead, levels[index],
-                        SizeDistribution.empirical(sizes)));
+            if (positionDemand.sizes() != null) {
+                simulated.add(new SimPosition(positionDemand.depot(), position.forecast().ratePerDay(),
+                        positionDemand.leadTimeDays(), levels[index], positionDemand.sizes()));
             }
         }
         // The optimizer's own evaluation of the levels, on the very model the run solved.
-        PlanEvaluation predicted = Optimizer.evaluate(OptimizationPlanner.request(snapshot), plan);
+        PlanEvaluation predicted = Optimizer.evaluate(model, plan);
         return new Simulated(predicted, HistoryReplay.replay(depots, replayed, snapshot.historyDays()),
                 BaseStockSimulator.simulate(depots, simulated, settings, progress));
-    }
-
-    private static int depotIndex(OptimizationSnapshot snapshot, PositionHistory position) {
-        List<DepotHistory> depots = snapshot.depots();
-        for (int index = 0; index < depots.size(); index++) {
-            if (depots.get(index).depot().id() == position.depot().id()) {
-                return index;
-            }
-        }
-        throw new IllegalStateException("a position of a depot outside the run");
     }
 }
