@@ -27,6 +27,7 @@ import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import org.eclipse.jetty.server.Server;
@@ -82,6 +83,7 @@ import org.spares.cli.SeedBulkCommand;
 import org.spares.cli.SeedDemoCommand;
 import org.spares.config.DatabaseSetup;
 import org.spares.config.DurableCommits;
+import org.spares.config.PageSettings;
 import org.spares.config.PoolValidator;
 import org.spares.config.SparesConfiguration;
 import org.spares.config.SparesSettings;
@@ -100,6 +102,12 @@ import org.spares.service.Instances;
 import org.spares.service.OptimizationRunner;
 import org.spares.service.OptimizationService;
 import org.spares.service.OptimizerService;
+import org.spares.pages.HomeResource;
+import org.spares.pages.PagesSetup;
+import org.spares.pages.RootRedirect;
+import org.spares.pages.SignInResource;
+import org.spares.pages.SignInThrottle;
+import org.spares.service.PageSessions;
 import org.spares.service.PositionReports;
 import org.spares.service.ReportScopes;
 import org.spares.service.ReportService;
@@ -166,6 +174,7 @@ public class SparesApplication extends Application<SparesConfiguration> {
         });
         bootstrap.addBundle(ApiDocs.page());
         bootstrap.addBundle(ApiDocs.swaggerUi());
+        PagesSetup.initialize(bootstrap);
         bootstrap.addCommand(new AddUserCommand());
         bootstrap.addCommand(new CheckLedgerCommand());
         bootstrap.addCommand(new OptimizeCommand());
@@ -250,6 +259,7 @@ public class SparesApplication extends Application<SparesConfiguration> {
         OptimizationJob optimizations = registerOptimizations(environment, services, transactions, posts, settings,
                 bucketDays, metrics);
         registerOpenApi(environment);
+        ScheduledJob sessionPurge = registerPages(environment, configuration.getPages(), services, transactions);
 
         TokenAuthenticator authenticator = new TokenAuthenticator(services.users());
         registerAuth(environment, authenticator);
@@ -259,7 +269,7 @@ public class SparesApplication extends Application<SparesConfiguration> {
         ScheduledJob purge = ScheduledJob.every(environment.lifecycle(), "idempotency-purge",
                 settings.getIdempotencyPurgeInterval(), new IdempotencyPurgeJob(new IdempotencyKeys(transactions), clock,
                         settings.getIdempotencyRetention()));
-        registerOperations(environment, expiry, purge, optimizations);
+        registerOperations(environment, List.of(expiry, purge, sessionPurge), optimizations);
         // On the real clock, not the service's: commands on other machines compare it with theirs.
         environment.lifecycle().manage(new InstanceHeartbeat(new Instances(transactions), Clock.systemUTC(),
                 environment.lifecycle().scheduledExecutorService("instance-heartbeat-%d", true).build()));
@@ -305,17 +315,35 @@ public class SparesApplication extends Application<SparesConfiguration> {
      * background job's health beside the database's, the whole MetricRegistry in Prometheus's text format on the
      * admin port, and a plain "not found" there instead of an HTML page.
      */
-    private static void registerOperations(Environment environment, ScheduledJob expiry, ScheduledJob purge,
+    private static void registerOperations(Environment environment, List<ScheduledJob> jobs,
             OptimizationJob optimizations) {
         environment.jersey().register(new EndpointMetrics(environment.metrics()));
-        environment.healthChecks().register("job-reservation-expiry", expiry.health());
-        environment.healthChecks().register("job-idempotency-purge", purge.health());
+        jobs.forEach(job -> environment.healthChecks().register("job-" + job.name(), job.health()));
         environment.healthChecks().register("job-optimization-worker", optimizations.health());
         PrometheusRegistry prometheus = new PrometheusRegistry();
         DropwizardExports.builder().dropwizardRegistry(environment.metrics()).register(prometheus);
         environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(prometheus))
                 .addMapping("/metrics/prometheus");
         environment.getAdminContext().setErrorHandler(new AdminErrorHandler());
+    }
+
+    /**
+     * The pages under /ui, on the same services as the API; their sessions' idle expiry is swept every ten minutes
+     * (a session past it is refused at once anyway: the sweep only keeps the table small).
+     */
+    private ScheduledJob registerPages(Environment environment, PageSettings settings, Services services,
+            Transactions transactions) {
+        PageSessions sessions = new PageSessions(transactions, services.users(), services.clock(),
+                settings.getSessionIdleTimeout());
+        SignInThrottle throttle = new SignInThrottle(settings.getFailedSignInsPerName(),
+                settings.getFailedSignInsPerAddress(), settings.getFailedSignInWindow(), nanoTime());
+        PagesSetup.register(environment, sessions, List.of(
+                new SignInResource(sessions, throttle),
+                new HomeResource(services.depots()),
+                new RootRedirect()));
+        return ScheduledJob.every(environment.lifecycle(), "page-session-purge",
+                io.dropwizard.util.Duration.minutes(10),
+                sessions::purgeIdle);
     }
 
     /** A short-lived pool of its own, so the service's pool starts on a migrated schema. */

@@ -29,6 +29,15 @@ public class SparesConfiguration extends Configuration {
     @JsonProperty("forecast")
     private ForecastSettings forecast = new ForecastSettings();
 
+    @Valid
+    @NotNull
+    @JsonProperty("pages")
+    private PageSettings pages = new PageSettings();
+
+    public PageSettings getPages() {
+        return pages;
+    }
+
     public ForecastSettings getForecast() {
         return forecast;
     }

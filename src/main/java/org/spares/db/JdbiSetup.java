@@ -55,7 +55,7 @@ public final class JdbiSetup {
     static final List<Class<?>> DAOS = List.of(AuditDao.class, ContentsDao.class, DemandHistoryDao.class,
             DepotDao.class, IdempotencyDao.class, InstanceDao.class, LedgerDao.class, OptimizationDao.class,
             PartDao.class, PositionDao.class, PositionTotalsDao.class, RecommendationDao.class, RepairOrderDao.class,
-            ReservationDao.class, TransferDao.class, UserDao.class);
+            PageSessionDao.class, ReservationDao.class, TransferDao.class, UserDao.class);
 
     /**
      * Builds each DAO's extension metadata once, on the Jdbi itself. Jdbi caches it in the configuration, but every

@@ -67,6 +67,11 @@ public final class ScheduledJob implements Managed {
         }
     }
 
+    /** The job's name, as its threads and its health check are named. */
+    public String name() {
+        return name;
+    }
+
     /** For the admin port's health checks. */
     public JobHealth health() {
         return health;

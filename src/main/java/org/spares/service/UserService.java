@@ -208,22 +208,26 @@ public final class UserService {
 
     /**
      * The active user with that name and password, for signing in; empty otherwise, revoked users always. An
-     * unknown name still costs one bcrypt check (against a dummy hash), so timing tells little about names.
+     * unknown name still costs one bcrypt check (against a dummy hash), so timing tells little about names. The
+     * hashes are read first and checked after: a bcrypt round should not hold a connection.
      */
     public Optional<User> verify(String name, String password) {
-        return transactions.read(handle -> {
+        Map<Long, String> candidates = name == null ? Map.of() : transactions.read(handle -> {
             UserDao users = handle.attach(UserDao.class);
-            List<Long> candidates = name == null ? List.of() : users.activeWithPassword(name.strip());
-            if (candidates.isEmpty()) {
-                Passwords.matches(password, null);
-                return Optional.<User>empty();
-            }
-            for (long id : candidates) {
-                if (Passwords.matches(password, users.passwordHash(id).orElse(null))) {
-                    return users.findById(id);
-                }
-            }
-            return Optional.<User>empty();
+            Map<Long, String> hashes = new LinkedHashMap<>();
+            users.activeWithPassword(name.strip()).forEach(id -> hashes.put(id, users.passwordHash(id).orElse(null)));
+            return hashes;
         });
+        if (candidates.isEmpty()) {
+            Passwords.matches(password, null);
+            return Optional.empty();
+        }
+        for (Map.Entry<Long, String> candidate : candidates.entrySet()) {
+            if (Passwords.matches(password, candidate.getValue())) {
+                return transactions.read(handle -> handle.attach(UserDao.class).findById(candidate.getKey()))
+                        .filter(user -> !user.revoked());
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -27,6 +27,7 @@ import org.spares.service.Transactions;
  *
  * <pre>
  * domain  <-  db  <-  service  <-  api, jobs, demo, config  <-  cli  <-  app
+ *                    service, api  <-  pages (the /ui pages, on the API's auth and errors)  <-  app
  *        <-  optimize, report, forecast (pure calculators)  <-  service
  *        <-  optimize  <-  simulate (pure calculator)  <-  service
  * </pre>
@@ -61,6 +62,7 @@ class ArchitectureTest {
                 .layer("simulate").definedBy("org.spares.simulate..")
                 .layer("service").definedBy("org.spares.service..")
                 .layer("api").definedBy("org.spares.api..")
+                .layer("pages").definedBy("org.spares.pages..")
                 .layer("jobs").definedBy("org.spares.jobs..")
                 .layer("demo").definedBy("org.spares.demo..")
                 .layer("config").definedBy("org.spares.config..")
@@ -69,14 +71,15 @@ class ArchitectureTest {
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
                 .whereLayer("cli").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("config").mayOnlyBeAccessedByLayers("cli", "app")
-                .whereLayer("api").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("pages").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("api").mayOnlyBeAccessedByLayers("pages", "app")
                 .whereLayer("demo").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("jobs").mayOnlyBeAccessedByLayers("demo", "app")
-                .whereLayer("service").mayOnlyBeAccessedByLayers("api", "jobs", "demo", "config", "cli", "app")
-                .whereLayer("report").mayOnlyBeAccessedByLayers("service", "api")
-                .whereLayer("forecast").mayOnlyBeAccessedByLayers("service", "api", "config")
-                .whereLayer("simulate").mayOnlyBeAccessedByLayers("service", "api")
-                .whereLayer("optimize").mayOnlyBeAccessedByLayers("service", "api", "cli", "simulate")
+                .whereLayer("service").mayOnlyBeAccessedByLayers("api", "pages", "jobs", "demo", "config", "cli", "app")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("service", "api", "pages")
+                .whereLayer("forecast").mayOnlyBeAccessedByLayers("service", "api", "pages", "config")
+                .whereLayer("simulate").mayOnlyBeAccessedByLayers("service", "api", "pages")
+                .whereLayer("optimize").mayOnlyBeAccessedByLayers("service", "api", "pages", "cli", "simulate")
                 .whereLayer("db").mayOnlyBeAccessedByLayers("service", "config", "app")
                 // A database failure that escaped every unit of work (a connection lost while a report streams, the
                 // token lookup) becomes 503 here, the one place that sees every failure.
@@ -94,7 +97,7 @@ class ArchitectureTest {
     @Test
     void onlyTheDataLayersTouchTheDatabase() {
         noClasses()
-                .that().resideInAnyPackage("org.spares.api..", "org.spares.jobs..",
+                .that().resideInAnyPackage("org.spares.api..", "org.spares.pages..", "org.spares.jobs..",
                         "org.spares.demo..", "org.spares.cli..", "org.spares.domain..", "org.spares.optimize..",
                         "org.spares.report..", "org.spares.forecast..", "org.spares.simulate..")
                 .and(DescribedPredicate.not(BULK_LOADING))
@@ -144,7 +147,7 @@ class ArchitectureTest {
 
     /** Every package of Spares but the given ones. */
     private static String[] otherThan(String... allowed) {
-        return Stream.of("app", "config", "cli", "api", "jobs", "demo", "service", "db", "optimize", "report",
+        return Stream.of("app", "config", "cli", "api", "pages", "jobs", "demo", "service", "db", "optimize", "report",
                 "forecast", "simulate", "domain").filter(name -> !List.of(allowed).contains(name)).map(name -> "org.spares." + name + "..")
                 .toArray(String[]::new);
     }

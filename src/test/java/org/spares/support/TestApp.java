@@ -110,6 +110,18 @@ public final class TestApp {
                         List.of(depots))).token();
     }
 
+    /** The password {@link #person} gives everyone. */
+    public static final String PASSWORD = "a-test-password-42";
+
+    /**
+     * Creates a person who signs in to the pages, named as given, with {@link #PASSWORD}; returns their API token
+     * (the same user may use both).
+     */
+    public String person(String name, Role role, String... depots) {
+        return TestServices.services(TestServices.transactions(jdbi()), Clock.systemUTC()).users()
+                .createByOperator(new NewUser(name, role, List.of(depots)), PASSWORD).token();
+    }
+
     public ApiClient client(String token) {
         return new ApiClient(baseUrl(), token);
     }

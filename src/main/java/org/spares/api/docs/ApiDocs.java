@@ -1,10 +1,6 @@
 package org.spares.api.docs;
 
 import io.dropwizard.assets.AssetsBundle;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
 
 /**
  * Swagger UI at {@code /api/docs/}: our page and initializer (assets/api-docs, pointing at
@@ -26,19 +22,6 @@ public final class ApiDocs {
 
     /** The UI's scripts and styles, found by the webjar's version so an upgrade needs only the pom. */
     public static AssetsBundle swaggerUi() {
-        return new AssetsBundle(WEBJAR + webjarVersion(), PATH + "ui/", null, "swagger-ui");
-    }
-
-    private static String webjarVersion() {
-        try (InputStream in = ApiDocs.class.getResourceAsStream(WEBJAR_POM)) {
-            if (in == null) {
-                throw new IllegalStateException("org.webjars:swagger-ui is not on the classpath");
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version");
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException(unreadable);
-        }
+        return new AssetsBundle(WEBJAR + Webjars.version(WEBJAR_POM), PATH + "ui/", null, "swagger-ui");
     }
 }

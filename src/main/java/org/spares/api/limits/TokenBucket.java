@@ -2,6 +2,7 @@ package org.spares.api.limits;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import java.util.function.LongSupplier;
@@ -36,6 +37,12 @@ public final class TokenBucket {
                     }
                 })
                 .build();
+    }
+
+    /** 0 when a token is there to take (none is taken); else the nanoseconds until one arrives. */
+    public long waitNanos() {
+        EstimationProbe probe = bucket.estimateAbilityToConsume(1);
+        return probe.canBeConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
     }
 
     /** Takes one token; answers 0 when it got one, else the nanoseconds until the next token arrives. */

@@ -59,11 +59,12 @@ class ApiDocsTest {
     }
 
     @Test
-    void rootAndApiRootRedirectToTheDocs() throws Exception {
-        for (String path : new String[] {"/", "/api/v1"}) {
-            HttpResponse<String> answer = get(path);
-            assertThat(answer.statusCode()).as(path).isBetween(301, 308);
-            assertThat(answer.headers().firstValue("Location").orElse("")).as(path).endsWith("/api/docs/");
-        }
+    void theApiRootRedirectsToTheDocsAndTheRootToThePages() throws Exception {
+        HttpResponse<String> api = get("/api/v1");
+        assertThat(api.statusCode()).isEqualTo(303);
+        assertThat(api.headers().firstValue("Location").orElse("")).endsWith("/api/docs/");
+        HttpResponse<String> root = get("/");
+        assertThat(root.statusCode()).isEqualTo(303);
+        assertThat(root.headers().firstValue("Location").orElse("")).endsWith("/ui");
     }
 }

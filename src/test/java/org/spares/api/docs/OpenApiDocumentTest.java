@@ -59,7 +59,8 @@ class OpenApiDocumentTest {
         Set<String> running = new TreeSet<>();
         for (Class<?> type : EXTENSION.getEnvironment().jersey().getResourceConfig().getClasses()) {
             Path root = type.getAnnotation(Path.class);
-            if (root == null || type.isAnnotationPresent(Hidden.class)) {
+            // The pages under /ui are for people, not part of the API's description.
+            if (root == null || type.isAnnotationPresent(Hidden.class) || !root.value().startsWith("/api/")) {
                 continue;
             }
             for (Method method : type.getMethods()) {
