@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.LongSupplier;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
@@ -256,8 +257,13 @@ public class SparesApplication extends Application<SparesConfiguration> {
         environment.jersey().register(new ReportResource(new ReportService(transactions),
                 new PositionReports(transactions), new TurnaroundReport(transactions), new ReportScopes(transactions),
                 mapper, clock));
+        // This instance's id: its heartbeat row, and the owner stamped on the optimization runs it queues.
+        String instance = UUID.randomUUID().toString();
+        Instances instances = new Instances(transactions);
         OptimizationJob optimizations = registerOptimizations(environment, services, transactions, posts, settings,
-                bucketDays, metrics);
+                bucketDays, metrics, instances, instance);
+        ScheduledJob orphanedRuns = ScheduledJob.every(environment.lifecycle(), "orphaned-runs",
+                io.dropwizard.util.Duration.seconds(5), optimizations::failOrphans);
         registerOpenApi(environment);
         ScheduledJob sessionPurge = registerPages(environment, configuration.getPages(), services, transactions);
 
@@ -269,9 +275,9 @@ public class SparesApplication extends Application<SparesConfiguration> {
         ScheduledJob purge = ScheduledJob.every(environment.lifecycle(), "idempotency-purge",
                 settings.getIdempotencyPurgeInterval(), new IdempotencyPurgeJob(new IdempotencyKeys(transactions), clock,
                         settings.getIdempotencyRetention()));
-        registerOperations(environment, List.of(expiry, purge, sessionPurge), optimizations);
+        registerOperations(environment, List.of(expiry, purge, sessionPurge, orphanedRuns), optimizations);
         // On the real clock, not the service's: commands on other machines compare it with theirs.
-        environment.lifecycle().manage(new InstanceHeartbeat(new Instances(transactions), Clock.systemUTC(),
+        environment.lifecycle().manage(new InstanceHeartbeat(instances, instance, Clock.systemUTC(),
                 environment.lifecycle().scheduledExecutorService("instance-heartbeat-%d", true).build()));
     }
 
@@ -301,12 +307,12 @@ public class SparesApplication extends Application<SparesConfiguration> {
 
     private static OptimizationJob registerOptimizations(Environment environment, Services services,
             Transactions transactions, IdempotentPosts posts, SparesSettings settings, int bucketDays,
-            BusinessMetrics metrics) {
+            BusinessMetrics metrics, Instances instances, String instance) {
         OptimizationRunner runner = new OptimizationRunner(transactions, services.clock(),
                 settings.getOptimizerTimeLimit().toMilliseconds(), bucketDays, metrics);
-        OptimizationJob job = OptimizationJob.managed(environment.lifecycle(), runner);
+        OptimizationJob job = OptimizationJob.managed(environment.lifecycle(), runner, instances, instance);
         environment.jersey().register(new OptimizationResource(new OptimizationService(transactions,
-                services.positions(), runner, job::submit, services.clock()), posts));
+                services.positions(), runner, job::submit, services.clock(), instance), posts));
         return job;
     }
 

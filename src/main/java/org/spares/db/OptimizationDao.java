@@ -42,13 +42,13 @@ public interface OptimizationDao {
 
     @SqlUpdate("""
             INSERT INTO optimizations (status, depots, history_days, progress, window_from, window_to, created_at,
-                                       created_by, created_by_name)
-            VALUES ('QUEUED', :depots, :historyDays, 0, :from, :to, :at, :actorId, :actorName)
+                                       created_by, created_by_name, owner_instance)
+            VALUES ('QUEUED', :depots, :historyDays, 0, :from, :to, :at, :actorId, :actorName, :owner)
             """)
     @GetGeneratedKeys("id")
     long insert(@Bind("depots") String depots, @Bind("historyDays") int historyDays, @Bind("from") Instant from,
             @Bind("to") Instant to, @Bind("at") Instant at, @Bind("actorId") long actorId,
-            @Bind("actorName") String actorName);
+            @Bind("actorName") String actorName, @Bind("owner") String ownerInstance);
 
     @SqlUpdate("INSERT INTO optimization_run_depots (optimization_id, depot_id) VALUES (:optimizationId, :depotId)")
     void addDepot(@Bind("optimizationId") long optimizationId, @Bind("depotId") long depotId);
@@ -98,8 +98,13 @@ public interface OptimizationDao {
             """)
     int storeModel(@Bind("id") long id, @Bind("model") String model, @Bind("progress") BigDecimal progress);
 
-    @SqlQuery("SELECT id FROM optimizations WHERE status IN ('QUEUED', 'RUNNING') ORDER BY id")
-    List<Long> active();
+    /** A run queued or running, and the instance whose worker holds it (null: none). */
+    record ActiveRun(long id, String ownerInstance) {
+    }
+
+    @SqlQuery("SELECT id, owner_instance FROM optimizations WHERE status IN ('QUEUED', 'RUNNING') ORDER BY id")
+    @RegisterConstructorMapper(ActiveRun.class)
+    List<ActiveRun> active();
 
     @SqlUpdate("UPDATE optimizations SET status = 'RUNNING', started_at = :at WHERE id = :id AND status = 'QUEUED'")
     int start(@Bind("id") long id, @Bind("at") Instant at);

@@ -6,7 +6,6 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -28,13 +27,17 @@ public class InstanceHeartbeat implements Managed {
     private final Instances instances;
     private final Clock clock;
     private final ScheduledExecutorService executor;
-    private final String id = UUID.randomUUID().toString();
+    private final String id;
     private final String host = describeHost();
     private Instant startedAt;
 
-    /** {@code executor} is this heartbeat's own (in the service, one Dropwizard's lifecycle built). */
-    public InstanceHeartbeat(Instances instances, Clock clock, ScheduledExecutorService executor) {
+    /**
+     * {@code id} is this instance's (the owner stamped on the optimization runs it queues); {@code executor} is this
+     * heartbeat's own (in the service, one Dropwizard's lifecycle built).
+     */
+    public InstanceHeartbeat(Instances instances, String id, Clock clock, ScheduledExecutorService executor) {
         this.instances = instances;
+        this.id = id;
         this.clock = clock;
         this.executor = executor;
     }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -64,9 +65,15 @@ public final class OptimizationRunner {
         DemandWindow.check(historyDays, bucketDays);
     }
 
-    /** The runs queued or running, for the job that takes over or fails them at start-up. */
-    public List<Long> active() {
-        return transactions.read(handle -> handle.attach(OptimizationDao.class).active());
+    /**
+     * The runs queued or running whose owner is none of the live instances: their worker is gone (a crash, a stop),
+     * so nothing will finish them.
+     */
+    public List<Long> orphans(Set<String> liveInstances) {
+        return transactions.read(handle -> handle.attach(OptimizationDao.class).active()).stream()
+                .filter(run -> run.ownerInstance() == null || !liveInstances.contains(run.ownerInstance()))
+                .map(OptimizationDao.ActiveRun::id)
+                .toList();
     }
 
     public Result run(long id) {

@@ -48,14 +48,20 @@ public final class OptimizationService {
 
     private static final int MAX_REASON = 500;
 
+    private final String instance;
     private final Transactions transactions;
     private final PositionService positions;
     private final OptimizationRunner runner;
     private final RunQueue queue;
     private final Clock clock;
 
+    /**
+     * @param instance this server's id (its heartbeat's), stamped on the runs it queues: the owner whose death
+     *     lets another instance fail them
+     */
     public OptimizationService(Transactions transactions, PositionService positions, OptimizationRunner runner,
-            RunQueue queue, Clock clock) {
+            RunQueue queue, Clock clock, String instance) {
+        this.instance = instance;
         this.transactions = transactions;
         this.positions = positions;
         this.runner = runner;
@@ -160,7 +166,7 @@ public final class OptimizationService {
         Instant now = clock.instant();
         OptimizationDao runs = handle.attach(OptimizationDao.class);
         long id = runs.insert(String.join(",", codes), historyDays, now.minus(Duration.ofDays(historyDays)), now, now,
-                actor.userId(), actor.name());
+                actor.userId(), actor.name(), instance);
         // Depots in code order, so two runs over overlapping depots never wait on each other crosswise.
         for (Depot depot : depots) {
             runs.addDepot(id, depot.id());

@@ -40,7 +40,7 @@ class InstanceHeartbeatTest {
 
     @Test
     void aServerIsRunningFromStartToStop() throws Exception {
-        InstanceHeartbeat heartbeat = new InstanceHeartbeat(instances, Clock.fixed(NOW, ZoneOffset.UTC),
+        InstanceHeartbeat heartbeat = new InstanceHeartbeat(instances, "heartbeat-test", Clock.fixed(NOW, ZoneOffset.UTC),
                 Executors.newSingleThreadScheduledExecutor());
         heartbeat.start();
         try {
@@ -60,7 +60,7 @@ class InstanceHeartbeatTest {
     void aStartPurgesRowsOfServersKilledLongAgo() throws Exception {
         Instant dayAgo = NOW.minusSeconds(2 * 86_400);
         jdbi.useExtension(InstanceDao.class, instances -> instances.beat("killed", "elsewhere", dayAgo, dayAgo));
-        InstanceHeartbeat heartbeat = new InstanceHeartbeat(instances, Clock.fixed(NOW, ZoneOffset.UTC),
+        InstanceHeartbeat heartbeat = new InstanceHeartbeat(instances, "heartbeat-test", Clock.fixed(NOW, ZoneOffset.UTC),
                 Executors.newSingleThreadScheduledExecutor());
         heartbeat.start();
         heartbeat.stop();

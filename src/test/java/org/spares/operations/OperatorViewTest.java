@@ -98,7 +98,7 @@ class OperatorViewTest {
         Reply health = new ApiClient(APP.adminUrl(), null).get("/healthcheck");
         assertThat(health.status()).as(health.body()).isEqualTo(200);
         for (String name : List.of("database", "job-reservation-expiry", "job-idempotency-purge",
-                "job-optimization-worker")) {
+                "job-page-session-purge", "job-orphaned-runs", "job-optimization-worker")) {
             assertThat(health.json().get(name).get("healthy").asBoolean()).as(name).isTrue();
         }
         assertThat(health.json().get("job-reservation-expiry").has("lastSuccess")).isTrue();

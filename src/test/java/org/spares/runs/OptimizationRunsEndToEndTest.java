@@ -44,8 +44,10 @@ import org.spares.domain.ErrorCode;
 import org.spares.domain.Lifecycle;
 import org.spares.domain.Optimization;
 import org.spares.domain.Role;
+import org.spares.domain.ServerInstance;
 import org.spares.jobs.OptimizationJob;
 import org.spares.service.Idempotency;
+import org.spares.service.Instances;
 import org.spares.service.OptimizationRunner;
 import org.spares.service.OptimizationService;
 import org.spares.service.OptimizationSnapshot;
@@ -310,18 +312,38 @@ class OptimizationRunsEndToEndTest {
     }
 
     @Test
-    void runsLeftQueuedByARestartAreMarkedFailed() {
+    void runsOfAStoppedInstanceAreMarkedFailedAndALiveInstancesAreLeftAlone() {
         Fixtures.depot(admin, "GONE");
-        long id = createDirectly("GONE");
-        OptimizationJob restarted = new OptimizationJob(
-                new OptimizationRunner(transactions, Clock.systemUTC(), 20_000, 7), Executors.newSingleThreadExecutor());
-        assertThat(restarted.failInterrupted()).isGreaterThanOrEqualTo(1);
-        JsonNode run = admin.get("/api/v1/optimizations/" + id).json();
+        Fixtures.depot(admin, "LIVE");
+        Instances instances = new Instances(transactions);
+        Instant now = Clock.systemUTC().instant();
+        instances.beat(new ServerInstance("another-live-instance", "elsewhere", now, now), null);
+        long orphan = createOwnedBy("an-instance-that-never-beat", "GONE");
+        long owned = createOwnedBy("another-live-instance", "LIVE");
+        OptimizationJob starting = new OptimizationJob(new OptimizationRunner(transactions, Clock.systemUTC(), 20_000,
+                7), instances, "a-starting-instance", Executors.newSingleThreadExecutor());
+
+        starting.failOrphans();
+        JsonNode run = admin.get("/api/v1/optimizations/" + orphan).json();
         assertThat(run.get("status").asText()).isEqualTo("FAILED");
         assertThat(run.get("errorCode").asText()).isEqualTo("INTERRUPTED");
+        assertThat(admin.get("/api/v1/optimizations/" + owned).json().get("status").asText())
+                .as("the run of an instance that still beats is its own business").isEqualTo("QUEUED");
+
+        instances.beat(new ServerInstance("another-live-instance", "elsewhere", now, now.minusSeconds(60)), null);
+        starting.failOrphans();
+        assertThat(admin.get("/api/v1/optimizations/" + owned).json().get("status").asText())
+                .as("its heartbeat went stale: it stopped").isEqualTo("FAILED");
         Reply again = admin.post("/api/v1/optimizations", Map.of("depots", List.of("GONE")));
         assertThat(again.status()).as("the depot is free again").isEqualTo(202);
         Runs.waitForEnd(admin, again.json().get("id").asLong());
+    }
+
+    /** A run queued by (and owned by) the instance of that id, handed to no worker. */
+    private long createOwnedBy(String instance, String depot) {
+        return new OptimizationService(transactions, TestServices.services(transactions, Clock.systemUTC())
+                .positions(), new OptimizationRunner(transactions, Clock.systemUTC(), 20_000, 7), id -> { },
+                Clock.systemUTC(), instance).start(TESTER, ADMIN, List.of(depot), DAYS, Idempotency.none()).run().id();
     }
 
     /** Every run the client sees, walking the cursor two at a time. */
