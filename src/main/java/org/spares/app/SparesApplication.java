@@ -82,6 +82,7 @@ import org.spares.cli.OptimizeCommand;
 import org.spares.cli.ProjectVersion;
 import org.spares.cli.SeedBulkCommand;
 import org.spares.cli.SeedDemoCommand;
+import org.spares.config.ClusterNodeHealth;
 import org.spares.config.DatabaseSetup;
 import org.spares.config.DurableCommits;
 import org.spares.config.PageSettings;
@@ -97,6 +98,7 @@ import org.spares.jobs.OptimizationJob;
 import org.spares.jobs.ReservationExpiryJob;
 import org.spares.jobs.ScheduledJob;
 import org.spares.service.BusinessMetrics;
+import org.spares.service.ClusterNode;
 import org.spares.service.ForecastService;
 import org.spares.service.IdempotencyKeys;
 import org.spares.service.Instances;
@@ -276,6 +278,9 @@ public class SparesApplication extends Application<SparesConfiguration> {
                 settings.getIdempotencyPurgeInterval(), new IdempotencyPurgeJob(new IdempotencyKeys(transactions), clock,
                         settings.getIdempotencyRetention()));
         registerOperations(environment, List.of(expiry, purge, sessionPurge, orphanedRuns), optimizations);
+        if (DatabaseSetup.isMySql(database.getUrl())) {
+            environment.healthChecks().register("database-cluster", new ClusterNodeHealth(new ClusterNode(transactions)));
+        }
         // On the real clock, not the service's: commands on other machines compare it with theirs.
         environment.lifecycle().manage(new InstanceHeartbeat(instances, instance, Clock.systemUTC(),
                 environment.lifecycle().scheduledExecutorService("instance-heartbeat-%d", true).build()));

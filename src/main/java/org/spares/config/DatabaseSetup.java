@@ -51,6 +51,11 @@ public final class DatabaseSetup {
                 factory.setUrl("jdbc:mysql:" + url.substring("jdbc:mariadb:".length()));
             }
             saveRoundTrips(factory);
+            if (isMultiHost(factory.getUrl())) {
+                // Connector/J's failover marks connections to any host but the first read-only by default, for
+                // primary-and-replica setups; every node of a Galera cluster takes writes.
+                factory.getProperties().putIfAbsent("failOverReadOnly", "false");
+            }
             factory.getProperties().putIfAbsent("connectTimeout", CONNECT_TIMEOUT_MILLIS);
             factory.getProperties().putIfAbsent("socketTimeout", SOCKET_TIMEOUT_MILLIS);
         } else if (url != null && url.startsWith("jdbc:h2:")) {
@@ -74,6 +79,16 @@ public final class DatabaseSetup {
         properties.putIfAbsent("prepStmtCacheSqlLimit", "2048");
         properties.putIfAbsent("rewriteBatchedStatements", "true");
         factory.setProperties(properties);
+    }
+
+    /**
+     * True for Connector/J's failover URL, several hosts in one ({@code jdbc:mysql://a:3306,b:3306/spares}): a new
+     * connection goes to the first host that answers, so an instance outlives the loss of its database node.
+     */
+    static boolean isMultiHost(String url) {
+        String rest = url.substring(url.indexOf("//") + 2);
+        int end = rest.indexOf('/');
+        return (end < 0 ? rest : rest.substring(0, end)).contains(",");
     }
 
     public static boolean isMySql(String url) {

@@ -52,10 +52,10 @@ public final class JdbiSetup {
     }
 
     /** Every SqlObject DAO of Spares ({@code DaoListTest} keeps the list whole). */
-    static final List<Class<?>> DAOS = List.of(AuditDao.class, ContentsDao.class, DemandHistoryDao.class,
-            DepotDao.class, IdempotencyDao.class, InstanceDao.class, LedgerDao.class, OptimizationDao.class,
-            PartDao.class, PositionDao.class, PositionTotalsDao.class, RecommendationDao.class, RepairOrderDao.class,
-            PageSessionDao.class, ReservationDao.class, TransferDao.class, UserDao.class);
+    static final List<Class<?>> DAOS = List.of(AuditDao.class, ClusterDao.class, ContentsDao.class,
+            DemandHistoryDao.class, DepotDao.class, IdempotencyDao.class, InstanceDao.class, LedgerDao.class,
+            OptimizationDao.class, PageSessionDao.class, PartDao.class, PositionDao.class, PositionTotalsDao.class,
+            RecommendationDao.class, RepairOrderDao.class, ReservationDao.class, TransferDao.class, UserDao.class);
 
     /**
      * Builds each DAO's extension metadata once, on the Jdbi itself. Jdbi caches it in the configuration, but every

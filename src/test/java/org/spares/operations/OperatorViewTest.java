@@ -102,6 +102,11 @@ class OperatorViewTest {
             assertThat(health.json().get(name).get("healthy").asBoolean()).as(name).isTrue();
         }
         assertThat(health.json().get("job-reservation-expiry").has("lastSuccess")).isTrue();
+        // On MySQL/MariaDB the node's cluster state is checked too: healthy on a server that is not a Galera node.
+        assertThat(health.json().has("database-cluster")).isEqualTo(APP.database().url().startsWith("jdbc:mysql:"));
+        if (health.json().has("database-cluster")) {
+            assertThat(health.json().get("database-cluster").get("healthy").asBoolean()).isTrue();
+        }
     }
 
     @Test
