@@ -19,6 +19,15 @@ public final class Requests {
     private Requests() {
     }
 
+    /** A LIKE pattern matching text that contains the query literally (its % and _ escaped); null for none. */
+    public static String containing(String query) {
+        if (query == null || query.isBlank()) {
+            return null;
+        }
+        String literal = query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + literal + "%";
+    }
+
     /** The caller as the author of a change, with this request's id. */
     public static Actor actor(Caller caller) {
         return new Actor(caller.id(), caller.name(), RequestIdFilter.current());

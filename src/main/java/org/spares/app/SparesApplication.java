@@ -105,8 +105,10 @@ import org.spares.service.Instances;
 import org.spares.service.OptimizationRunner;
 import org.spares.service.OptimizationService;
 import org.spares.service.OptimizerService;
+import org.spares.pages.Forms;
 import org.spares.pages.HomeResource;
 import org.spares.pages.PagesSetup;
+import org.spares.pages.RepairOrderPages;
 import org.spares.pages.RootRedirect;
 import org.spares.pages.SignInResource;
 import org.spares.pages.SignInThrottle;
@@ -346,11 +348,14 @@ public class SparesApplication extends Application<SparesConfiguration> {
             Transactions transactions) {
         PageSessions sessions = new PageSessions(transactions, services.users(), services.clock(),
                 settings.getSessionIdleTimeout());
+        Forms forms = new Forms(environment.getValidator());
         SignInThrottle throttle = new SignInThrottle(settings.getFailedSignInsPerName(),
                 settings.getFailedSignInsPerAddress(), settings.getFailedSignInWindow(), nanoTime());
         PagesSetup.register(environment, sessions, List.of(
                 new SignInResource(sessions, throttle),
                 new HomeResource(services.depots()),
+                new RepairOrderPages(services.repairOrders(), services.reservations(), services.parts(),
+                        services.positions(), services.depots(), forms),
                 new RootRedirect()));
         return ScheduledJob.every(environment.lifecycle(), "page-session-purge",
                 io.dropwizard.util.Duration.minutes(10),

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spares.config.SparesConfiguration;
 import org.spares.domain.Role;
+import org.spares.support.ApiClient;
 import org.spares.support.Fixtures;
 import org.spares.support.PageClient;
 import org.spares.support.TestApp;
@@ -41,6 +42,7 @@ class PageRoleMatrixTest {
     static final DropwizardAppExtension<SparesConfiguration> EXTENSION = APP.extension();
 
     private static final Set<Role> ALL = Set.of(Role.values());
+    private static final Set<Role> FIELD = Set.of(Role.ADMIN, Role.MANAGER, Role.TECHNICIAN);
 
     /** One row: the method and path template as declared, a path to try, and the roles allowed. */
     record Row(String method, String template, String path, Set<Role> allowed) {
@@ -63,6 +65,20 @@ class PageRoleMatrixTest {
             clients.put(role, client);
         }
         get("/ui", "/ui", ALL);
+        // technician pages: an order and a reservation of NYC to act on
+        ApiClient admin = APP.admin();
+        Fixtures.receive(admin, "NYC", "P1", 10, 10);
+        long order = Fixtures.repairOrder(admin, "NYC", "NORMAL");
+        long reservation = admin.post("/api/v1/repair-orders/" + order + "/reservations",
+                Map.of("sku", "P1", "quantity", 1)).json().get("id").asLong();
+        get("/ui/repair-orders", "/ui/repair-orders?depot=NYC", ALL);
+        post("/ui/repair-orders", "/ui/repair-orders", FIELD);
+        get("/ui/repair-orders/{id}", "/ui/repair-orders/" + order, ALL);
+        get("/ui/repair-orders/{id}/parts", "/ui/repair-orders/" + order + "/parts?q=P", ALL);
+        post("/ui/repair-orders/{id}/reservations", "/ui/repair-orders/" + order + "/reservations", FIELD);
+        post("/ui/reservations/{id}/issue", "/ui/reservations/" + reservation + "/issue", FIELD);
+        post("/ui/reservations/{id}/release", "/ui/reservations/" + reservation + "/release", FIELD);
+        post("/ui/repair-orders/{id}/complete", "/ui/repair-orders/" + order + "/complete", FIELD);
         get("/ui/depots", "/ui/depots", ALL);
         post("/ui/logout", "/ui/logout", ALL);
     }

@@ -130,7 +130,7 @@ public class PartResource {
             @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         ListOrder order = SORTS.order(sort, cursor);
-        String like = query == null || query.isBlank() ? null : "%" + escapeLike(query.strip()) + "%";
+        String like = Requests.containing(query);
         return SORTS.page(parts.page(Requests.blankToNull(category), like, order, size + 1), size, order, Part::id,
                 PartView::of);
     }
@@ -167,9 +167,5 @@ public class PartResource {
     private static PartService.Fields fields(NewPart body) {
         return new PartService.Fields(body.sku(), body.name(), body.category(), body.unitCost(), body.holdingRate(),
                 body.leadTimeDays());
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }
