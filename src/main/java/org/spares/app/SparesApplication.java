@@ -105,6 +105,7 @@ import org.spares.service.Instances;
 import org.spares.service.OptimizationRunner;
 import org.spares.service.OptimizationService;
 import org.spares.service.OptimizerService;
+import org.spares.pages.DepotPages;
 import org.spares.pages.Forms;
 import org.spares.pages.HomeResource;
 import org.spares.pages.PagesSetup;
@@ -264,12 +265,17 @@ public class SparesApplication extends Application<SparesConfiguration> {
         // This instance's id: its heartbeat row, and the owner stamped on the optimization runs it queues.
         String instance = UUID.randomUUID().toString();
         Instances instances = new Instances(transactions);
-        OptimizationJob optimizations = registerOptimizations(environment, services, transactions, posts, settings,
-                bucketDays, metrics, instances, instance);
+        OptimizationRunner runner = new OptimizationRunner(transactions, services.clock(),
+                settings.getOptimizerTimeLimit().toMilliseconds(), bucketDays, metrics);
+        OptimizationJob optimizations = OptimizationJob.managed(environment.lifecycle(), runner, instances, instance);
+        OptimizationService runs = new OptimizationService(transactions, services.positions(), runner,
+                optimizations::submit, services.clock(), instance);
+        environment.jersey().register(new OptimizationResource(runs, posts));
         ScheduledJob orphanedRuns = ScheduledJob.every(environment.lifecycle(), "orphaned-runs",
                 io.dropwizard.util.Duration.seconds(5), optimizations::failOrphans);
         registerOpenApi(environment);
-        ScheduledJob sessionPurge = registerPages(environment, configuration.getPages(), services, transactions);
+        ScheduledJob sessionPurge = registerPages(environment, configuration.getPages(), services, transactions,
+                runs);
 
         TokenAuthenticator authenticator = new TokenAuthenticator(services.users());
         registerAuth(environment, authenticator);
@@ -312,17 +318,6 @@ public class SparesApplication extends Application<SparesConfiguration> {
         environment.jersey().register(new ReservationResource(services.reservations(), posts, csv));
     }
 
-    private static OptimizationJob registerOptimizations(Environment environment, Services services,
-            Transactions transactions, IdempotentPosts posts, SparesSettings settings, int bucketDays,
-            BusinessMetrics metrics, Instances instances, String instance) {
-        OptimizationRunner runner = new OptimizationRunner(transactions, services.clock(),
-                settings.getOptimizerTimeLimit().toMilliseconds(), bucketDays, metrics);
-        OptimizationJob job = OptimizationJob.managed(environment.lifecycle(), runner, instances, instance);
-        environment.jersey().register(new OptimizationResource(new OptimizationService(transactions,
-                services.positions(), runner, job::submit, services.clock(), instance), posts));
-        return job;
-    }
-
     /**
      * The operator's view (docs/OPERATIONS.md): a timer per endpoint and the user id for the access log, each
      * background job's health beside the database's, the whole MetricRegistry in Prometheus's text format on the
@@ -345,7 +340,7 @@ public class SparesApplication extends Application<SparesConfiguration> {
      * (a session past it is refused at once anyway: the sweep only keeps the table small).
      */
     private ScheduledJob registerPages(Environment environment, PageSettings settings, Services services,
-            Transactions transactions) {
+            Transactions transactions, OptimizationService optimizations) {
         PageSessions sessions = new PageSessions(transactions, services.users(), services.clock(),
                 settings.getSessionIdleTimeout());
         Forms forms = new Forms(environment.getValidator());
@@ -354,6 +349,9 @@ public class SparesApplication extends Application<SparesConfiguration> {
         PagesSetup.register(environment, sessions, List.of(
                 new SignInResource(sessions, throttle),
                 new HomeResource(services.depots()),
+                new DepotPages(services.depots(), services.positions(), services.parts(), services.reservations(),
+                        services.repairOrders(), services.transfers(), optimizations, services.movements(), forms,
+                        services.clock()),
                 new RepairOrderPages(services.repairOrders(), services.reservations(), services.parts(),
                         services.positions(), services.depots(), forms),
                 new RootRedirect()));

@@ -1,11 +1,15 @@
 package org.spares.db;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
@@ -87,6 +91,12 @@ public interface PartDao {
     List<Part> page(@Define("after") String after, @Define("orderBy") String orderBy,
             @BindMethods("page") ListOrder page, @Bind("limit") int limit, @Bind("category") String category,
             @Bind("q") String likePattern);
+
+    /** The names of the parts with these skus, by sku (for a page that lists positions). */
+    @SqlQuery("SELECT sku, name FROM parts WHERE sku IN (<skus>)")
+    @KeyColumn("sku")
+    @ValueColumn("name")
+    Map<String, String> names(@BindList("skus") Collection<String> skus);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM parts ORDER BY id")
     List<Part> all();

@@ -126,15 +126,16 @@ public interface PositionDao {
 
     /** A page of positions; {@code allDepots} false limits to {@code depots}; {@code below} keeps those due. */
     default List<Position> page(ListOrder page, int limit, String depot, String sku, boolean allDepots,
-            Collection<String> depots, boolean below) {
+            Collection<String> depots, boolean below, String like) {
         return page(Keyset.where(page, "p.id", SORTS), Keyset.orderBy(page, "p.id", SORTS), page, limit, depot, sku,
-                allDepots, depots, below);
+                allDepots, depots, below, like);
     }
 
     @SqlQuery(VIEW + """
              WHERE <after>
                AND (:depot IS NULL OR d.code = :depot)
                AND (:sku IS NULL OR pt.sku = :sku)
+               AND (:q IS NULL OR pt.sku LIKE :q OR pt.name LIKE :q)
                AND (:allDepots = TRUE OR d.code IN (<depots>))
                AND (:below = FALSE OR (p.target_level > 0
                     AND p.on_hand - p.reserved + p.inbound - p.backordered <= p.reorder_point))
@@ -143,5 +144,5 @@ public interface PositionDao {
     List<Position> page(@Define("after") String after, @Define("orderBy") String orderBy,
             @BindMethods("page") ListOrder page, @Bind("limit") int limit, @Bind("depot") String depot,
             @Bind("sku") String sku, @Bind("allDepots") boolean allDepots,
-            @BindList("depots") Collection<String> depots, @Bind("below") boolean below);
+            @BindList("depots") Collection<String> depots, @Bind("below") boolean below, @Bind("q") String like);
 }

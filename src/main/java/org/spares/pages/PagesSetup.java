@@ -33,6 +33,8 @@ public final class PagesSetup {
                         "object_wrapper", "DefaultObjectWrapper(2.3.34)",
                         "number_format", "computer",
                         "boolean_format", "c",
+                        "output_encoding", "UTF-8",
+                        "url_escaping_charset", "UTF-8",
                         "locale", "en_GB",
                         "template_exception_handler", "rethrow",
                         "log_template_exceptions", "false",

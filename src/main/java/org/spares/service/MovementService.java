@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.spares.db.LedgerDao;
 import org.spares.db.PositionDao;
@@ -43,6 +44,31 @@ public final class MovementService {
     public Movement post(Actor actor, Caller caller, NewMovement request, Idempotency<Movement> once) {
         caller.requireDepot(request.depot());
         return transactions.inTransaction(once, handle -> post(handle, actor, request));
+    }
+
+    /**
+     * A stock count: under the position's lock, an ADJUSTMENT of the difference between the units counted and the
+     * units on hand, in the same transaction, so that a movement between the count and its posting is never lost or
+     * counted twice. Empty when the count matches (nothing is written). 409 INSUFFICIENT_STOCK when fewer units are
+     * counted than are reserved; 400 for a negative count; 403 outside the caller's depots.
+     */
+    public Optional<Movement> count(Actor actor, Caller caller, String depotCode, String sku, int counted,
+            String reason, Idempotency<Optional<Movement>> once) {
+        caller.requireDepot(depotCode);
+        if (counted < 0) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "counted must be 0 or more",
+                    Map.of("field", "counted"));
+        }
+        return transactions.inTransaction(once, handle -> {
+            Depot depot = DepotService.get(handle, depotCode);
+            Part part = StockLedger.lockPart(handle, sku);
+            int difference = counted - StockLedger.lockPosition(handle, depot.id(), part.id()).onHand();
+            if (difference == 0) {
+                return Optional.<Movement>empty();
+            }
+            return Optional.of(post(handle, actor, new NewMovement(MovementType.ADJUSTMENT, depotCode, sku,
+                    difference, null, reason, "count: " + counted + " counted")));
+        });
     }
 
     /** Ledger rows in the given order, up to {@code limit} after the order's last row (docs/REFERENCE.md "Lists, CSV and content types"). */

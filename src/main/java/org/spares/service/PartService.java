@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Collection;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
@@ -61,6 +62,14 @@ public final class PartService {
     /** Parts in the given order, optionally of one category or with {@code like} (a LIKE pattern) in sku or name. */
     public List<Part> page(String category, String like, ListOrder order, int limit) {
         return transactions.read(handle -> handle.attach(PartDao.class).page(order, limit, category, like));
+    }
+
+    /** The names of these parts, by sku (unknown skus are absent). */
+    public Map<String, String> names(Collection<String> skus) {
+        if (skus.isEmpty()) {
+            return Map.of();
+        }
+        return transactions.read(handle -> handle.attach(PartDao.class).names(skus));
     }
 
     /** 404 for an unknown sku. */

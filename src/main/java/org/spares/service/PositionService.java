@@ -23,7 +23,11 @@ import org.spares.domain.Position;
  */
 public final class PositionService {
     /** Which positions a list shows; null fields do not filter. */
-    public record Filter(String depot, String sku, boolean belowReorderPoint) {
+    /** {@code like}: a LIKE pattern the sku or the part's name must match (null: any). */
+    public record Filter(String depot, String sku, boolean belowReorderPoint, String like) {
+        public Filter(String depot, String sku, boolean belowReorderPoint) {
+            this(depot, sku, belowReorderPoint, null);
+        }
     }
 
     private final Transactions transactions;
@@ -57,7 +61,7 @@ public final class PositionService {
     public List<Position> page(Caller caller, Filter filter, ListOrder order, int limit) {
         ListScope scope = ListScope.of(caller, filter.depot());
         return transactions.read(handle -> handle.attach(PositionDao.class).page(order, limit, filter.depot(),
-                filter.sku(), scope.allDepots(), scope.depots(), filter.belowReorderPoint()));
+                filter.sku(), scope.allDepots(), scope.depots(), filter.belowReorderPoint(), filter.like()));
     }
 
     /** Sets target level and reorder point by hand, with a reason. */

@@ -46,7 +46,8 @@ public class StockResource {
     }
 
     /**
-     * Positions, by id unless {@code sort} says otherwise (id, depot, sku, onHand; a leading - for descending).
+     * Positions, by id unless {@code sort} says otherwise (id, depot, sku, onHand; a leading - for descending);
+     * {@code q} keeps parts whose sku or name contains it.
      * {@code belowReorderPoint=true} keeps positions with a policy (target level above 0) whose
      * {@code available + inbound - backordered} is at or below the reorder point. CSV (every matching row) with
      * {@code format=csv} or {@code Accept: text/csv}. 400 for a bad sort, filter or cursor; 403 for a depot outside
@@ -59,6 +60,8 @@ public class StockResource {
             summary = "List the stock positions in the caller's depots",
             parameters = {
             @Parameter(name = "sku", in = ParameterIn.QUERY, description = "Only this part"),
+            @Parameter(name = "q", in = ParameterIn.QUERY,
+                    description = "Only parts whose sku or name contains this text (case as the database compares)"),
             @Parameter(name = "belowReorderPoint", in = ParameterIn.QUERY,
                     description = "Only positions whose available units are below the reorder point",
                     schema = @Schema(defaultValue = "false"))},
@@ -66,13 +69,14 @@ public class StockResource {
             @ApiResponse(responseCode = "200", description = "A page of positions", content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ListPages.PositionPage.class)),
                     @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})})
     public Response list(@Auth Caller caller, @QueryParam("depot") String depot,
-            @QueryParam("sku") String sku, @QueryParam("belowReorderPoint") Boolean below,
+            @QueryParam("sku") String sku, @QueryParam("q") String query,
+            @QueryParam("belowReorderPoint") Boolean below,
             @QueryParam("sort") String sort, @QueryParam("format") String format,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context HttpHeaders headers) {
         int size = Page.limit(limit);
         ListOrder order = SORTS.order(sort, cursor);
         PositionService.Filter filter = new PositionService.Filter(Requests.depotCode(depot),
-                Requests.blankToNull(sku), Boolean.TRUE.equals(below));
+                Requests.blankToNull(sku), Boolean.TRUE.equals(below), Requests.containing(query));
         if (ListCsv.wanted(format, headers)) {
             return csv.list("stock", PositionView.class, PositionView::of, SORTS, order,
                     (from, batch) -> positions.page(caller, filter, from, batch), Position::id);
