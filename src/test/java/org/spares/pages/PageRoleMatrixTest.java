@@ -65,6 +65,15 @@ class PageRoleMatrixTest {
             clients.put(role, client);
         }
         get("/ui", "/ui", ALL);
+        // manager pages: NYC's dashboard, stock table, a position and its forms
+        Set<Role> writers = Set.of(Role.ADMIN, Role.MANAGER);
+        get("/ui/depots/{code}", "/ui/depots/NYC", ALL);
+        get("/ui/depots/{code}/stock", "/ui/depots/NYC/stock", ALL);
+        get("/ui/depots/{code}/stock/{sku}", "/ui/depots/NYC/stock/P1", ALL);
+        post("/ui/depots/{code}/stock/{sku}/policy", "/ui/depots/NYC/stock/P1/policy", writers);
+        post("/ui/depots/{code}/stock/{sku}/movements", "/ui/depots/NYC/stock/P1/movements", writers);
+        post("/ui/depots/{code}/stock/{sku}/count", "/ui/depots/NYC/stock/P1/count", writers);
+        post("/ui/depots/{code}/stock/{sku}/transfers", "/ui/depots/NYC/stock/P1/transfers", writers);
         // technician pages: an order and a reservation of NYC to act on
         ApiClient admin = APP.admin();
         Fixtures.receive(admin, "NYC", "P1", 10, 10);

@@ -132,6 +132,12 @@ public final class Browser implements AutoCloseable {
                 text));
     }
 
+    /** Waits until the element's text no longer contains the text (a swap replaced it). */
+    public void awaitNoText(String css, String text) {
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.not(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text)));
+    }
+
     /** Saves a PNG of the page as it is now, named {@code NAME.png}. */
     public Path screenshot(String name) {
         Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
