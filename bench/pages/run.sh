@@ -99,5 +99,5 @@ while read -r label who url; do
     finance) auth="cookie:$FINANCE_JAR" ;;
     api) auth="bearer:$ADMIN" ;;
   esac
-  time_page "${label//_/ }" "$auth" "$(eval echo "$url")"
+  time_page "${label//_/ }" "$auth" "$(eval "echo \"$url\"")"
 done < bench/pages/pages.txt
