@@ -103,6 +103,7 @@ import org.spares.service.OptimizationRunner;
 import org.spares.service.OptimizationService;
 import org.spares.service.OptimizerService;
 import org.spares.pages.HomeResource;
+import org.spares.pages.OptimizationPagesResource;
 import org.spares.pages.PagesSetup;
 import org.spares.pages.RootRedirect;
 import org.spares.pages.SignInResource;
@@ -250,14 +251,15 @@ public class SparesApplication extends Application<SparesConfiguration> {
         registerRepairs(environment, services, posts);
         ScheduledJob expiry = ScheduledJob.every(environment.lifecycle(), "reservation-expiry",
                 configuration.getReservations().getExpiryInterval(), new ReservationExpiryJob(services.reservations()));
-        environment.jersey().register(new OptimizerResource(new OptimizerService(transactions,
-                settings.getOptimizerTimeLimit().toMilliseconds(), settings.getOptimizerConcurrentSolves()), posts));
+        OptimizerService optimizer = new OptimizerService(transactions,
+                settings.getOptimizerTimeLimit().toMilliseconds(), settings.getOptimizerConcurrentSolves());
+        environment.jersey().register(new OptimizerResource(optimizer, posts));
         environment.jersey().register(new ForecastResource(forecasts, posts));
         environment.jersey().register(new ReportResource(new ReportService(transactions),
                 new PositionReports(transactions), new TurnaroundReport(transactions), new ReportScopes(transactions),
                 mapper, clock));
         OptimizationJob optimizations = registerOptimizations(environment, services, transactions, posts, settings,
-                bucketDays, metrics);
+                bucketDays, metrics, optimizer);
         registerOpenApi(environment);
         ScheduledJob sessionPurge = registerPages(environment, configuration.getPages(), services, transactions);
 
@@ -301,12 +303,15 @@ public class SparesApplication extends Application<SparesConfiguration> {
 
     private static OptimizationJob registerOptimizations(Environment environment, Services services,
             Transactions transactions, IdempotentPosts posts, SparesSettings settings, int bucketDays,
-            BusinessMetrics metrics) {
+            BusinessMetrics metrics, OptimizerService optimizer) {
         OptimizationRunner runner = new OptimizationRunner(transactions, services.clock(),
                 settings.getOptimizerTimeLimit().toMilliseconds(), bucketDays, metrics);
         OptimizationJob job = OptimizationJob.managed(environment.lifecycle(), runner);
-        environment.jersey().register(new OptimizationResource(new OptimizationService(transactions,
-                services.positions(), runner, job::submit, services.clock()), posts));
+        OptimizationService service = new OptimizationService(transactions, services.positions(), runner, job::submit,
+                services.clock());
+        environment.jersey().register(new OptimizationResource(service, posts));
+        // The pages share the runs' service (its runner hears cancels); registered here, where that service is.
+        environment.jersey().register(new OptimizationPagesResource(service, optimizer, services.depots()));
         return job;
     }
 
