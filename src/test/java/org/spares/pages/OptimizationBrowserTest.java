@@ -64,7 +64,7 @@ class OptimizationBrowserTest {
             assertThat(position.get("targetLevel").asInt()).isEqualTo(first.get("recommendedTargetLevel").asInt());
 
             browser.open("/ui/optimizations");
-            assertThat(browser.find(".optim-runs").getText()).contains(String.valueOf(id), "SUCCEEDED", "NYC, BOS");
+            assertThat(browser.find(".optim-runs").getText()).contains(String.valueOf(id), "SUCCEEDED", "BOS, NYC");
             browser.screenshot("optimization-list");
             browser.signOut();
             browser.open("/ui/optimizations");
