@@ -108,6 +108,7 @@ import org.spares.service.OptimizerService;
 import org.spares.pages.DepotPages;
 import org.spares.pages.Forms;
 import org.spares.pages.HomeResource;
+import org.spares.pages.OptimizationPagesResource;
 import org.spares.pages.PagesSetup;
 import org.spares.pages.RepairOrderPages;
 import org.spares.pages.RootRedirect;
@@ -256,8 +257,9 @@ public class SparesApplication extends Application<SparesConfiguration> {
         registerRepairs(environment, services, posts);
         ScheduledJob expiry = ScheduledJob.every(environment.lifecycle(), "reservation-expiry",
                 configuration.getReservations().getExpiryInterval(), new ReservationExpiryJob(services.reservations()));
-        environment.jersey().register(new OptimizerResource(new OptimizerService(transactions,
-                settings.getOptimizerTimeLimit().toMilliseconds(), settings.getOptimizerConcurrentSolves()), posts));
+        OptimizerService optimizer = new OptimizerService(transactions,
+                settings.getOptimizerTimeLimit().toMilliseconds(), settings.getOptimizerConcurrentSolves());
+        environment.jersey().register(new OptimizerResource(optimizer, posts));
         environment.jersey().register(new ForecastResource(forecasts, posts));
         environment.jersey().register(new ReportResource(new ReportService(transactions),
                 new PositionReports(transactions), new TurnaroundReport(transactions), new ReportScopes(transactions),
@@ -275,7 +277,7 @@ public class SparesApplication extends Application<SparesConfiguration> {
                 io.dropwizard.util.Duration.seconds(5), optimizations::failOrphans);
         registerOpenApi(environment);
         ScheduledJob sessionPurge = registerPages(environment, configuration.getPages(), services, transactions,
-                runs);
+                runs, optimizer);
 
         TokenAuthenticator authenticator = new TokenAuthenticator(services.users());
         registerAuth(environment, authenticator);
@@ -340,7 +342,7 @@ public class SparesApplication extends Application<SparesConfiguration> {
      * (a session past it is refused at once anyway: the sweep only keeps the table small).
      */
     private ScheduledJob registerPages(Environment environment, PageSettings settings, Services services,
-            Transactions transactions, OptimizationService optimizations) {
+            Transactions transactions, OptimizationService optimizations, OptimizerService optimizer) {
         PageSessions sessions = new PageSessions(transactions, services.users(), services.clock(),
                 settings.getSessionIdleTimeout());
         Forms forms = new Forms(environment.getValidator());
@@ -352,6 +354,7 @@ public class SparesApplication extends Application<SparesConfiguration> {
                 new DepotPages(services.depots(), services.positions(), services.parts(), services.reservations(),
                         services.repairOrders(), services.transfers(), optimizations, services.movements(), forms,
                         services.clock()),
+                new OptimizationPagesResource(optimizations, optimizer, services.depots()),
                 new RepairOrderPages(services.repairOrders(), services.reservations(), services.parts(),
                         services.positions(), services.depots(), forms),
                 new RootRedirect()));

@@ -26,6 +26,7 @@ import org.spares.domain.Role;
 import org.spares.support.ApiClient;
 import org.spares.support.Fixtures;
 import org.spares.support.PageClient;
+import org.spares.support.Runs;
 import org.spares.support.TestApp;
 
 /**
@@ -90,6 +91,19 @@ class PageRoleMatrixTest {
         post("/ui/repair-orders/{id}/complete", "/ui/repair-orders/" + order + "/complete", FIELD);
         get("/ui/depots", "/ui/depots", ALL);
         post("/ui/logout", "/ui/logout", ALL);
+
+        // Optimizations: one ended run over NYC to point the run's pages at.
+        long run = APP.admin().post("/api/v1/optimizations", Map.of("depots", List.of("NYC"), "historyDays", 60))
+                .json().get("id").asLong();
+        Runs.waitForEnd(APP.admin(), run);
+        Set<Role> optimizationReaders = Set.of(Role.ADMIN, Role.MANAGER, Role.FINANCE);
+        Set<Role> optimizationWriters = Set.of(Role.ADMIN, Role.MANAGER);
+        get("/ui/optimizations", "/ui/optimizations", optimizationReaders);
+        post("/ui/optimizations", "/ui/optimizations", optimizationWriters);
+        get("/ui/optimizations/{id}", "/ui/optimizations/" + run, optimizationReaders);
+        get("/ui/optimizations/{id}/progress", "/ui/optimizations/" + run + "/progress", optimizationReaders);
+        post("/ui/optimizations/{id}/apply", "/ui/optimizations/" + run + "/apply", optimizationWriters);
+        post("/ui/optimizations/{id}/cancel", "/ui/optimizations/" + run + "/cancel", optimizationWriters);
     }
 
     private void get(String template, String path, Set<Role> allowed) {
