@@ -50,6 +50,7 @@ public final class OptimizationPagesResource {
     private static final int MAX_DEPOTS = 500;
     private static final int MAX_HISTORY_DAYS = 3650;
     private static final int FRONTIER_POINTS = 12;
+    private static final double WAIT_SHOWN = 3;
 
     private final OptimizationService optimizations;
     private final OptimizerService optimizer;
@@ -229,14 +230,6 @@ public final class OptimizationPagesResource {
         FrontierAnswer answer = optimizer.frontier(new FrontierRequest(model.parts(), model.depots(), model.demand(),
                 model.maxTotalBackorders(), model.costModel(), model.objective(), model.annualBudget(),
                 FRONTIER_POINTS), Idempotency.none());
-        List<Charts.Point> points = new ArrayList<>();
-        for (FrontierAnswer.Point point : answer.points()) {
-            if (point.partsWaitHours() != null) {
-                points.add(new Charts.Point(point.annualHoldingCost(), point.partsWaitHours(),
-                        Math.round(point.annualHoldingCost()) + " a year: " + Math.round(point.partsWaitHours() * 10)
-                                / 10.0 + " h wait"));
-            }
-        }
         RunSimulation simulation = optimizations.simulation(caller, seen.run().id());
         double currentBackorders = 0;
         double recommendedBackorders = 0;
@@ -244,14 +237,28 @@ public final class OptimizationPagesResource {
             currentBackorders += depot.current().predicted().expectedBackorders();
             recommendedBackorders += depot.recommended().predicted().expectedBackorders();
         }
+        double currentWait = 24 * currentBackorders / ordersPerDay;
+        double recommendedWait = 24 * recommendedBackorders / ordersPerDay;
+        // The cheapest end of the frontier (stock at the fill-rate floors) can wait ten times longer than either
+        // plan; drawn whole it would flatten the part that matters, so the chart stops at a few times the longer
+        // of the two plans' waits.
+        double shownWait = WAIT_SHOWN * Math.max(Math.max(currentWait, recommendedWait), 1);
+        List<Charts.Point> points = new ArrayList<>();
+        for (FrontierAnswer.Point point : answer.points()) {
+            if (point.partsWaitHours() != null && point.partsWaitHours() <= shownWait) {
+                points.add(new Charts.Point(point.annualHoldingCost(), point.partsWaitHours(),
+                        Math.round(point.annualHoldingCost()) + " a year: " + Math.round(point.partsWaitHours() * 10)
+                                / 10.0 + " h wait"));
+            }
+        }
         double currentCost = seen.results().stream()
                 .mapToDouble(depot -> depot.currentAnnualHoldingCost().doubleValue()).sum();
-        double recommendedCost = seen.results().stream().mapToDouble(depot -> depot.recommendedAnnualHoldingCost().doubleValue())
-                .sum();
+        double recommendedCost = seen.results().stream()
+                .mapToDouble(depot -> depot.recommendedAnnualHoldingCost().doubleValue()).sum();
         return Charts.lines("Annual holding cost versus parts wait", "annual holding cost",
                 "parts wait (hours)", List.of(new Charts.Series("frontier", points)),
-                List.of(new Charts.Marker("current", currentCost, 24 * currentBackorders / ordersPerDay),
-                        new Charts.Marker("recommended", recommendedCost, 24 * recommendedBackorders / ordersPerDay)));
+                List.of(new Charts.Marker("current", currentCost, currentWait),
+                        new Charts.Marker("recommended", recommendedCost, recommendedWait)));
     }
 
     /** The runs page. */

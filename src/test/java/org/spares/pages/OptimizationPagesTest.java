@@ -86,7 +86,8 @@ class OptimizationPagesTest {
         ApiClient api = APP.client(APP.token(Role.MANAGER, "NYC", "BOS"));
         HttpResponse<String> list = page.get("/ui/optimizations");
         assertThat(list.statusCode()).isEqualTo(200);
-        assertThat(list.body()).contains("Start a run", "value=\"NYC\"", "value=\"BOS\"", "/ui/optimizations/" + bostonRun);
+        assertThat(list.body()).contains("Start a run", "value=\"NYC\"", "value=\"BOS\"",
+                "/ui/optimizations/" + bostonRun);
 
         String key = UUID.randomUUID().toString();
         HttpResponse<String> started = post(page, "/ui/optimizations", List.of("depot", "NYC", "depot", "BOS",
@@ -132,7 +133,8 @@ class OptimizationPagesTest {
         Map<String, Integer> after = levels(api, "NYC");
         after.putAll(levels(api, "BOS"));
         for (JsonNode item : boston) {
-            assertThat(after.get("BOS/" + item.get("sku").asText())).isEqualTo(item.get("recommendedTargetLevel").asInt());
+            assertThat(after.get("BOS/" + item.get("sku").asText()))
+                    .isEqualTo(item.get("recommendedTargetLevel").asInt());
         }
         before.keySet().stream().filter(position -> position.startsWith("NYC/"))
                 .forEach(position -> assertThat(after.get(position)).as(position).isEqualTo(before.get(position)));
