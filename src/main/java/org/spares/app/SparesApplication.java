@@ -104,6 +104,7 @@ import org.spares.service.OptimizationService;
 import org.spares.service.OptimizerService;
 import org.spares.pages.HomeResource;
 import org.spares.pages.PagesSetup;
+import org.spares.pages.ReportPagesResource;
 import org.spares.pages.RootRedirect;
 import org.spares.pages.SignInResource;
 import org.spares.pages.SignInThrottle;
@@ -340,6 +341,9 @@ public class SparesApplication extends Application<SparesConfiguration> {
         PagesSetup.register(environment, sessions, List.of(
                 new SignInResource(sessions, throttle),
                 new HomeResource(services.depots()),
+                new ReportPagesResource(new ReportService(transactions), new PositionReports(transactions),
+                        new TurnaroundReport(transactions), new ReportScopes(transactions),
+                        environment.getObjectMapper(), services.clock()),
                 new RootRedirect()));
         return ScheduledJob.every(environment.lifecycle(), "page-session-purge",
                 io.dropwizard.util.Duration.minutes(10),
