@@ -111,6 +111,7 @@ import org.spares.pages.HomeResource;
 import org.spares.pages.OptimizationPagesResource;
 import org.spares.pages.PagesSetup;
 import org.spares.pages.RepairOrderPages;
+import org.spares.pages.ReportPagesResource;
 import org.spares.pages.RootRedirect;
 import org.spares.pages.SignInResource;
 import org.spares.pages.SignInThrottle;
@@ -357,6 +358,9 @@ public class SparesApplication extends Application<SparesConfiguration> {
                 new OptimizationPagesResource(optimizations, optimizer, services.depots()),
                 new RepairOrderPages(services.repairOrders(), services.reservations(), services.parts(),
                         services.positions(), services.depots(), forms),
+                new ReportPagesResource(new ReportService(transactions), new PositionReports(transactions),
+                        new TurnaroundReport(transactions), new ReportScopes(transactions),
+                        environment.getObjectMapper(), services.clock()),
                 new RootRedirect()));
         return ScheduledJob.every(environment.lifecycle(), "page-session-purge",
                 io.dropwizard.util.Duration.minutes(10),

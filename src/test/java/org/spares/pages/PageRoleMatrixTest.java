@@ -104,6 +104,14 @@ class PageRoleMatrixTest {
         get("/ui/optimizations/{id}/progress", "/ui/optimizations/" + run + "/progress", optimizationReaders);
         post("/ui/optimizations/{id}/apply", "/ui/optimizations/" + run + "/apply", optimizationWriters);
         post("/ui/optimizations/{id}/cancel", "/ui/optimizations/" + run + "/cancel", optimizationWriters);
+        // Finance pages: the reports' roles (ReportResource)
+        Set<Role> reports = Set.of(Role.ADMIN, Role.MANAGER, Role.FINANCE);
+        get("/ui/reports", "/ui/reports?depot=NYC", reports);
+        get("/ui/reports/carrying-cost.csv", "/ui/reports/carrying-cost.csv?from=2020-01-01&depot=NYC", reports);
+        get("/ui/reports/valuation.csv", "/ui/reports/valuation.csv?depot=NYC", reports);
+        get("/ui/reports/excess.csv", "/ui/reports/excess.csv?depot=NYC", reports);
+        get("/ui/reports/dead-stock.csv", "/ui/reports/dead-stock.csv?depot=NYC", reports);
+        get("/ui/reports/turnaround.csv", "/ui/reports/turnaround.csv?from=2020-01-01&depot=NYC", reports);
     }
 
     private void get(String template, String path, Set<Role> allowed) {
