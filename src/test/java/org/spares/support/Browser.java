@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -150,6 +151,8 @@ public final class Browser implements AutoCloseable {
                 Path copy = Path.of(docs, name + ".png");
                 Files.createDirectories(copy.getParent());
                 Files.copy(shot, copy, StandardCopyOption.REPLACE_EXISTING);
+                // the driver's temporary file is private (600); a picture in the repository is for everyone
+                Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
             }
             return target;
         } catch (IOException e) {
