@@ -148,7 +148,10 @@ public final class OptimizationPagesResource {
     @RolesAllowed({"ADMIN", "MANAGER"})
     public Response apply(@Auth Caller caller, @Context ContainerRequestContext request, @PathParam("id") long id,
             @FormParam("scope") String scope, @FormParam("depot") List<String> chosen,
-            @FormParam(FormKeys.FIELD) String key) {
+            @FormParam("line") List<String> lines, @FormParam(FormKeys.FIELD) String key) {
+        if ("lines".equals(scope)) {
+            return applyLines(caller, id, lines, key);
+        }
         List<String> codes;
         if ("all".equals(scope)) {
             codes = null;
@@ -159,7 +162,7 @@ public final class OptimizationPagesResource {
                         Map.of("field", "depot"));
             }
         } else {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, 422, "scope must be all or chosen",
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, 422, "scope must be all, chosen or lines",
                     Map.of("field", "scope"));
         }
         String path = "/ui/optimizations/" + id;
@@ -167,6 +170,31 @@ public final class OptimizationPagesResource {
             optimizations.apply(Requests.actor(caller), caller, id, codes,
                     FormKeys.once(caller, key, path + "/apply",
                             Map.of("depots", codes == null ? List.of() : codes, "scope", scope)));
+            return Response.seeOther(URI.create(path + "?applied=now")).build();
+        } catch (Idempotency.Replayed replayed) {
+            return Response.seeOther(URI.create(path + "?applied=again")).build();
+        }
+    }
+
+    /** The ticked recommendation lines ({@code DEPOT/SKU}) only, as the API's apply with {@code lines}. */
+    private Response applyLines(Caller caller, long id, List<String> ticked, String key) {
+        List<String> keys = ticked == null ? List.of() : List.copyOf(new TreeSet<>(ticked));
+        if (keys.isEmpty()) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, 422, "tick at least one recommendation to apply",
+                    Map.of("field", "line"));
+        }
+        List<OptimizationService.Line> lines = keys.stream().map(line -> {
+            int slash = line.indexOf('/');
+            if (slash <= 0) {
+                throw new DomainException(ErrorCode.VALIDATION_FAILED, 422, "a line is DEPOT/SKU",
+                        Map.of("field", "line"));
+            }
+            return new OptimizationService.Line(line.substring(0, slash), line.substring(slash + 1));
+        }).toList();
+        String path = "/ui/optimizations/" + id;
+        try {
+            optimizations.applyLines(Requests.actor(caller), caller, id, lines,
+                    FormKeys.once(caller, key, path + "/apply", Map.of("lines", keys)));
             return Response.seeOther(URI.create(path + "?applied=now")).build();
         } catch (Idempotency.Replayed replayed) {
             return Response.seeOther(URI.create(path + "?applied=again")).build();

@@ -3,8 +3,10 @@ package org.spares.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.spares.db.OptimizationDao;
@@ -104,6 +106,20 @@ public final class OptimizationService {
     public Seen apply(Actor actor, Caller caller, long id, List<String> depotCodes, Idempotency<Seen> once) {
         return transactions.inTransaction(once, handle -> seen(handle, caller, apply(handle, actor, caller, id,
                 depotCodes)));
+    }
+
+    /** One recommendation of a run: a position by depot and sku. */
+    public record Line(String depot, String sku) {
+    }
+
+    /**
+     * Sets the recommended levels of the chosen lines only, as {@link #apply} does for whole depots; the depots are
+     * not marked applied (the rest of their lines are not). 422 for a line the run did not recommend; 403 for a
+     * depot outside the caller's; 409 ILLEGAL_STATE unless SUCCEEDED.
+     */
+    public Seen applyLines(Actor actor, Caller caller, long id, List<Line> lines, Idempotency<Seen> once) {
+        return transactions.inTransaction(once, handle -> seen(handle, caller, applyLines(handle, actor, caller, id,
+                lines)));
     }
 
     /** The runs the caller sees (at least one of their depots), newest first, up to {@code limit} before the id. */
@@ -221,6 +237,26 @@ public final class OptimizationService {
                 applyOne(handle, actor, id, recommendation);
             }
             results.markApplied(id, DepotService.get(handle, code).id(), clock.instant(), actor.name());
+        }
+        return get(handle, id);
+    }
+
+    private Optimization applyLines(Handle handle, Actor actor, Caller caller, long id, List<Line> lines) {
+        Optimization run = visible(handle, caller, id);
+        caller.requireDepots(lines.stream().map(Line::depot).distinct().toList());
+        if (run.status() != OptimizationStatus.SUCCEEDED) {
+            throw illegal(run, "applied");
+        }
+        RecommendationDao results = handle.attach(RecommendationDao.class);
+        Map<String, List<Recommendation>> byDepot = new TreeMap<>();
+        for (Line line : new LinkedHashSet<>(lines)) {
+            List<Recommendation> recommended = byDepot.computeIfAbsent(line.depot(), depot ->
+                    run.depots().contains(depot) ? results.forDepot(id, depot) : List.of());
+            Recommendation found = recommended.stream().filter(r -> r.sku().equals(line.sku())).findFirst()
+                    .orElseThrow(() -> new DomainException(ErrorCode.VALIDATION_FAILED, 422, "optimization " + id
+                            + " recommends nothing for " + line.sku() + " at " + line.depot(),
+                            Map.of("field", "lines", "depot", line.depot(), "sku", line.sku())));
+            applyOne(handle, actor, id, found);
         }
         return get(handle, id);
     }

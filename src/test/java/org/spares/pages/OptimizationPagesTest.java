@@ -150,6 +150,34 @@ class OptimizationPagesTest {
         Map<String, Integer> unchanged = levels(api, "NYC");
         unchanged.putAll(levels(api, "BOS"));
         assertThat(unchanged).isEqualTo(after);
+
+        List<JsonNode> newYork = new ArrayList<>();
+        recommendations.forEach(item -> {
+            if (item.get("depot").asText().equals("NYC") && item.get("recommendedTargetLevel").asInt()
+                    != before.get("NYC/" + item.get("sku").asText())) {
+                newYork.add(item);
+            }
+        });
+        assertThat(newYork).hasSizeGreaterThanOrEqualTo(2);
+        String first = newYork.get(0).get("sku").asText();
+        String second = newYork.get(1).get("sku").asText();
+        assertThat(run.body()).contains("name=\"line\" value=\"NYC/" + first + "\"", "Apply chosen lines");
+        HttpResponse<String> lines = post(page, "/ui/optimizations/" + id + "/apply", List.of("scope", "lines",
+                "line", "NYC/" + first, "line", "NYC/" + second, "key", UUID.randomUUID().toString()), true);
+        assertThat(lines.statusCode()).as(lines.body()).isEqualTo(303);
+        Map<String, Integer> chosen = levels(api, "NYC");
+        chosen.forEach((position, level) -> {
+            String sku = position.substring("NYC/".length());
+            int expected = sku.equals(first) ? newYork.get(0).get("recommendedTargetLevel").asInt()
+                    : sku.equals(second) ? newYork.get(1).get("recommendedTargetLevel").asInt() : before.get(position);
+            assertThat(level).as(position).isEqualTo(expected);
+        });
+        assertThat(api.get("/api/v1/optimizations/" + id).json().get("summary").get("depots")).anySatisfy(depot ->
+                assertThat(depot.get("code").asText() + depot.get("appliedAt").isNull()).isEqualTo("NYCtrue"));
+        assertThat(api.post("/api/v1/optimizations/" + id + "/apply", Map.of("lines",
+                List.of(Map.of("depot", "NYC", "sku", "NO-SUCH-PART")))).status()).isEqualTo(422);
+        assertThat(api.post("/api/v1/optimizations/" + id + "/apply", Map.of("depots", List.of("NYC"), "lines",
+                List.of(Map.of("depot", "NYC", "sku", first)))).status()).isEqualTo(400);
     }
 
     @Test

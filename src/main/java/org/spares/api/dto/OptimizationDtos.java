@@ -2,6 +2,8 @@ package org.spares.api.dto;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -31,7 +33,13 @@ public final class OptimizationDtos {
 
     /** POST /optimizations/{id}/apply; no body or no {@code depots} means every depot of the run. */
     public record ApplyOptimization(
-            @Size(min = 1, max = 100) List<@NotNull @Pattern(regexp = "[A-Z0-9-]{2,16}") String> depots) {
+            @Size(min = 1, max = 100) List<@NotNull @Pattern(regexp = "[A-Z0-9-]{2,16}") String> depots,
+            @Size(min = 1, max = 10000) List<@NotNull @Valid ApplyLine> lines) {
+    }
+
+    /** One recommendation to apply: the position by depot and sku. */
+    public record ApplyLine(@NotNull @Pattern(regexp = "[A-Z0-9-]{2,16}") String depot,
+            @NotBlank @Size(max = 40) String sku) {
     }
 
     /**

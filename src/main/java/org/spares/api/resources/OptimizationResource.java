@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 import org.spares.api.IdempotentPosts;
 import org.spares.api.Outcome;
 import org.spares.api.Page;
@@ -34,6 +35,8 @@ import org.spares.api.dto.OptimizationDtos.OptimizationView;
 import org.spares.api.dto.OptimizationDtos.RecommendationView;
 import org.spares.api.dto.OptimizationDtos.Summary;
 import org.spares.domain.Caller;
+import org.spares.domain.ErrorCode;
+import org.spares.domain.DomainException;
 import org.spares.domain.Optimization;
 import org.spares.domain.OptimizationStatus;
 import org.spares.domain.Recommendation;
@@ -183,8 +186,9 @@ public class OptimizationResource {
     }
 
     /**
-     * 200 with the run after setting each recommended level of the depots (all of the run's by default) as policy
-     * source OPTIMIZATION; 409 ILLEGAL_STATE unless SUCCEEDED; 422 for a depot not in the run.
+     * 200 with the run after setting each recommended level of the depots (all of the run's by default), or of the
+     * chosen {@code lines} only, as policy source OPTIMIZATION; 409 ILLEGAL_STATE unless SUCCEEDED; 422 for a depot
+     * not in the run or a line it did not recommend; 400 for depots and lines together.
      */
     @POST
     @Path("/{id}/apply")
@@ -199,6 +203,16 @@ public class OptimizationResource {
     public Response apply(@Auth Caller caller, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri,
             @PathParam("id") long id, @Valid ApplyOptimization body) {
         List<String> depots = body == null ? null : body.depots();
+        if (body != null && body.lines() != null) {
+            if (depots != null) {
+                throw new DomainException(ErrorCode.VALIDATION_FAILED, "give depots or lines, not both",
+                        Map.of("field", "lines"));
+            }
+            List<OptimizationService.Line> lines = body.lines().stream()
+                    .map(line -> new OptimizationService.Line(line.depot(), line.sku())).toList();
+            return posts.answer(caller, key, uri, body, OptimizationResource::ok,
+                    once -> optimizations.applyLines(Requests.actor(caller), caller, id, lines, once));
+        }
         return posts.answer(caller, key, uri, body == null ? "" : body, OptimizationResource::ok,
                 once -> optimizations.apply(Requests.actor(caller), caller, id, depots, once));
     }
