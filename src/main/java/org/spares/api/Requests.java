@@ -28,6 +28,31 @@ public final class Requests {
         return "%" + literal + "%";
     }
 
+    /**
+     * A report's period: [from, min(to, now)); from is required, to defaults to now; 400 naming {@code from} when
+     * the period is empty.
+     */
+    public static Instant[] period(String from, String to, Instant now) {
+        Instant start = instant("from", from);
+        if (start == null) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "from is required", Map.of("field", "from"));
+        }
+        Instant requestedEnd = instant("to", to);
+        Instant end = requestedEnd == null || requestedEnd.isAfter(now) ? now : requestedEnd;
+        if (!start.isBefore(end)) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED,
+                    "the period [from, min(to, now)) is empty: from must be before to and before now",
+                    Map.of("field", "from"));
+        }
+        return new Instant[] {start, end};
+    }
+
+    /** A report's instant: the one asked for, or now when none is given or it lies ahead. */
+    public static Instant asOf(String asOf, Instant now) {
+        Instant requested = instant("asOf", asOf);
+        return requested == null || requested.isAfter(now) ? now : requested;
+    }
+
     /** The caller as the author of a change, with this request's id. */
     public static Actor actor(Caller caller) {
         return new Actor(caller.id(), caller.name(), RequestIdFilter.current());

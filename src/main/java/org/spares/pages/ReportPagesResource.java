@@ -80,8 +80,8 @@ public final class ReportPagesResource {
                 Requests.depotCode(depot) == null ? "" : Requests.depotCode(depot),
                 blank(fromMonth) ? YearMonth.from(today).minusMonths(11).toString() : fromMonth.strip(),
                 blank(toMonth) ? YearMonth.from(today).toString() : toMonth.strip());
-        Instant[] period = period(shown.from(), shown.to());
-        Instant at = asOf(shown.asOf());
+        Instant[] period = Requests.period(shown.from(), shown.to(), clock.instant());
+        Instant at = Requests.asOf(shown.asOf(), clock.instant());
         int days = noIssueDays(shown.noIssueDays());
         List<YearMonth> months = months(shown.fromMonth(), shown.toMonth());
         DepotScope scope = scopes.of(caller, Requests.depotCode(depot));
@@ -187,29 +187,6 @@ public final class ReportPagesResource {
                     table.totalOf("averageInventoryValue"), table.totalOf("carryingCost")));
         }
         return monthly;
-    }
-
-    /** The API's period rule: [from, min(to, now)), from required and before the end. */
-    private Instant[] period(String from, String to) {
-        Instant start = Requests.instant("from", from);
-        if (start == null) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "from is required", Map.of("field", "from"));
-        }
-        Instant now = clock.instant();
-        Instant requestedEnd = Requests.instant("to", to);
-        Instant end = requestedEnd == null || requestedEnd.isAfter(now) ? now : requestedEnd;
-        if (!start.isBefore(end)) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED,
-                    "the period [from, min(to, now)) is empty: from must be before to and before now",
-                    Map.of("field", "from"));
-        }
-        return new Instant[] {start, end};
-    }
-
-    private Instant asOf(String asOf) {
-        Instant now = clock.instant();
-        Instant requested = Requests.instant("asOf", asOf);
-        return requested == null || requested.isAfter(now) ? now : requested;
     }
 
     private static int noIssueDays(String value) {

@@ -84,7 +84,7 @@ public class ReportResource {
     public Response carryingCost(@Auth Caller caller, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("groupBy") String groupBy, @QueryParam("depot") String depot,
             @QueryParam("format") String format, @Context HttpHeaders headers) {
-        Instant[] period = period(from, to);
+        Instant[] period = Requests.period(from, to, clock.instant());
         GroupBy grouping = GroupBy.parse(groupBy);
         DepotScope scope = scope(caller, depot);
         return answer("carrying-cost", format, headers,
@@ -105,7 +105,7 @@ public class ReportResource {
     public Response valuation(@Auth Caller caller, @QueryParam("asOf") String asOf,
             @QueryParam("groupBy") String groupBy, @QueryParam("depot") String depot,
             @QueryParam("format") String format, @Context HttpHeaders headers) {
-        Instant at = asOf(asOf);
+        Instant at = Requests.asOf(asOf, clock.instant());
         GroupBy grouping = GroupBy.parse(groupBy);
         DepotScope scope = scope(caller, depot);
         return answer("valuation", format, headers, out -> reports.valuation(at, grouping, scope, out));
@@ -124,7 +124,7 @@ public class ReportResource {
                         @Content(mediaType = "text/csv", schema = @Schema(types = "string"))})})
     public Response excess(@Auth Caller caller, @QueryParam("asOf") String asOf, @QueryParam("depot") String depot,
             @QueryParam("format") String format, @Context HttpHeaders headers) {
-        Instant at = asOf(asOf);
+        Instant at = Requests.asOf(asOf, clock.instant());
         DepotScope scope = scope(caller, depot);
         return answer("excess", format, headers, out -> positions.excess(at, scope, out));
     }
@@ -146,7 +146,7 @@ public class ReportResource {
     public Response deadStock(@Auth Caller caller, @QueryParam("asOf") String asOf,
             @QueryParam("noIssueDays") Integer noIssueDays, @QueryParam("depot") String depot,
             @QueryParam("format") String format, @Context HttpHeaders headers) {
-        Instant at = asOf(asOf);
+        Instant at = Requests.asOf(asOf, clock.instant());
         int days = noIssueDays == null ? 180 : noIssueDays;
         if (days < 1 || days > MAX_NO_ISSUE_DAYS) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "noIssueDays must be between 1 and "
@@ -169,32 +169,9 @@ public class ReportResource {
                         @Content(mediaType = "text/csv", schema = @Schema(types = "string"))})})
     public Response turnaround(@Auth Caller caller, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("depot") String depot, @QueryParam("format") String format, @Context HttpHeaders headers) {
-        Instant[] period = period(from, to);
+        Instant[] period = Requests.period(from, to, clock.instant());
         DepotScope scope = scope(caller, depot);
         return answer("turnaround", format, headers, out -> turnaround.write(period[0], period[1], scope, out));
-    }
-
-    /** [from, min(to, now)); from is required, to defaults to now. */
-    private Instant[] period(String from, String to) {
-        Instant start = Requests.instant("from", from);
-        if (start == null) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "from is required", Map.of("field", "from"));
-        }
-        Instant now = clock.instant();
-        Instant requestedEnd = Requests.instant("to", to);
-        Instant end = requestedEnd == null || requestedEnd.isAfter(now) ? now : requestedEnd;
-        if (!start.isBefore(end)) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED,
-                    "the period [from, min(to, now)) is empty: from must be before to and before now",
-                    Map.of("field", "from"));
-        }
-        return new Instant[] {start, end};
-    }
-
-    private Instant asOf(String asOf) {
-        Instant now = clock.instant();
-        Instant requested = Requests.instant("asOf", asOf);
-        return requested == null || requested.isAfter(now) ? now : requested;
     }
 
     private DepotScope scope(Caller caller, String depot) {
