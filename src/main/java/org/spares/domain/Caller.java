@@ -22,6 +22,11 @@ public record Caller(long id, String name, Role role, Set<String> depots) implem
         return name;
     }
 
+    /** A stored user as the caller of a request (a token's or a page session's). */
+    public static Caller of(User user) {
+        return new Caller(user.id(), user.name(), user.role(), Set.copyOf(user.depots()));
+    }
+
     public boolean hasRole(Role wanted) {
         return role == Role.ADMIN || role == wanted;
     }

@@ -70,7 +70,7 @@ public final class OptimizationPagesResource {
     public RunsView list(@Auth Caller caller, @Context ContainerRequestContext request,
             @QueryParam("before") Long before, @QueryParam("started") String started) {
         List<OptimizationView> runs = optimizations.page(caller, new OptimizationService.Filter(null, null),
-                before == null ? Long.MAX_VALUE : before, RUNS_SHOWN + 1).stream().map(OptimizationPagesResource::view)
+                before == null ? Long.MAX_VALUE : before, RUNS_SHOWN + 1).stream().map(OptimizationView::of)
                 .toList();
         Long next = runs.size() > RUNS_SHOWN ? runs.get(RUNS_SHOWN - 1).id() : null;
         List<String> codes = depots.page(caller, 0, MAX_DEPOTS).stream().map(Depot::code).toList();
@@ -108,7 +108,7 @@ public final class OptimizationPagesResource {
     public RunView run(@Auth Caller caller, @Context ContainerRequestContext request, @PathParam("id") long id,
             @QueryParam("after") Long after, @QueryParam("applied") String applied) {
         OptimizationService.Seen seen = optimizations.get(caller, id);
-        OptimizationView run = view(seen);
+        OptimizationView run = OptimizationView.of(seen);
         if (seen.run().status() != OptimizationStatus.SUCCEEDED) {
             return new RunView(run, mayChange(caller, seen), null, List.of(), null, FormKeys.fresh(), applied,
                     Nav.of(request));
@@ -131,7 +131,7 @@ public final class OptimizationPagesResource {
     @RolesAllowed({"ADMIN", "MANAGER", "FINANCE"})
     public Response progress(@Auth Caller caller, @Context ContainerRequestContext request, @PathParam("id") long id) {
         OptimizationService.Seen seen = optimizations.get(caller, id);
-        ProgressView view = new ProgressView(view(seen), Nav.of(request));
+        ProgressView view = new ProgressView(OptimizationView.of(seen), Nav.of(request));
         Response.ResponseBuilder answer = Response.ok(view);
         if (!view.isActive()) {
             answer.header("HX-Refresh", "true");
@@ -235,11 +235,6 @@ public final class OptimizationPagesResource {
     /** Cancelling needs every depot of the run (the service checks; the page only hides the button otherwise). */
     private static boolean mayChange(Caller caller, OptimizationService.Seen seen) {
         return seen.run().depots().stream().allMatch(caller::canSee);
-    }
-
-    private static OptimizationView view(OptimizationService.Seen seen) {
-        return OptimizationView.of(seen.run(), seen.depots(),
-                seen.results() == null ? null : OptimizationDtos.Summary.of(seen.run(), seen.results()));
     }
 
     /**

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.spares.db.PageSessionDao;
 import org.spares.domain.Caller;
 import org.spares.domain.PageSession;
@@ -52,7 +51,7 @@ public final class PageSessions {
             Instant now = clock.instant();
             transactions.inTransaction(handle ->
                     handle.attach(PageSessionDao.class).insert(Tokens.hash(token), user.id(), csrf, now));
-            return new Opened(token, csrf, new Caller(user.id(), user.name(), user.role(), Set.copyOf(user.depots())));
+            return new Opened(token, csrf, Caller.of(user));
         });
     }
 
@@ -76,9 +75,7 @@ public final class PageSessions {
         if (session.lastSeenAt().plus(TOUCH_EVERY).isBefore(now)) {
             transactions.inTransaction(handle -> handle.attach(PageSessionDao.class).touch(session.id(), now));
         }
-        var user = session.user();
-        return Optional.of(new Live(session.id(), new Caller(user.id(), user.name(), user.role(),
-                Set.copyOf(user.depots())), session.csrfToken()));
+        return Optional.of(new Live(session.id(), Caller.of(session.user()), session.csrfToken()));
     }
 
     /** Signs out: the session of that cookie's value is gone, here and on every instance. */

@@ -14,6 +14,7 @@ import org.spares.domain.DepotResult;
 import org.spares.domain.Money;
 import org.spares.domain.Optimization;
 import org.spares.domain.Recommendation;
+import org.spares.service.OptimizationService;
 
 /** Wire shapes of /optimizations. */
 public final class OptimizationDtos {
@@ -49,6 +50,12 @@ public final class OptimizationDtos {
     public record OptimizationView(long id, String status, List<String> depots, int historyDays,
             BigDecimal progress, Summary summary, String errorCode, String error, Instant windowFrom,
             Instant windowTo, Instant createdAt, String createdBy, Instant startedAt, Instant finishedAt) {
+        /** A run as one caller sees it, with its summary once it has results. */
+        public static OptimizationView of(OptimizationService.Seen seen) {
+            return of(seen.run(), seen.depots(),
+                    seen.results() == null ? null : Summary.of(seen.run(), seen.results()));
+        }
+
         public static OptimizationView of(Optimization run, List<String> visibleDepots, Summary summary) {
             return new OptimizationView(run.id(), run.status().name(), visibleDepots, run.historyDays(),
                     run.progress().stripTrailingZeros(), summary, run.errorCode(), run.error(), run.windowFrom(),

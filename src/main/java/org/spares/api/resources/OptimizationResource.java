@@ -33,7 +33,6 @@ import org.spares.api.dto.OptimizationDtos.ApplyOptimization;
 import org.spares.api.dto.OptimizationDtos.NewOptimization;
 import org.spares.api.dto.OptimizationDtos.OptimizationView;
 import org.spares.api.dto.OptimizationDtos.RecommendationView;
-import org.spares.api.dto.OptimizationDtos.Summary;
 import org.spares.domain.Caller;
 import org.spares.domain.ErrorCode;
 import org.spares.domain.DomainException;
@@ -80,7 +79,7 @@ public class OptimizationResource {
             @NotNull @Valid NewOptimization body) {
         return posts.answer(caller, key, uri, body,
                 (OptimizationService.Seen seen) -> Outcome.accepted("/api/v1/optimizations/" + seen.run().id(),
-                        view(seen)),
+                        OptimizationView.of(seen)),
                 once -> optimizations.start(Requests.actor(caller), caller, body.depots(), body.days(), once));
     }
 
@@ -105,7 +104,7 @@ public class OptimizationResource {
         OptimizationService.Filter filter = new OptimizationService.Filter(Requests.depotCode(depot),
                 Requests.enumValue("status", status, OptimizationStatus.class));
         return Page.of(optimizations.page(caller, filter, before, size + 1), size, seen -> seen.run().id(),
-                OptimizationResource::view);
+                OptimizationView::of);
     }
 
     /**
@@ -149,7 +148,7 @@ public class OptimizationResource {
             responses = {
             @ApiResponse(responseCode = "200", description = "The run", useReturnTypeSchema = true)})
     public OptimizationView get(@Auth Caller caller, @PathParam("id") long id) {
-        return view(optimizations.get(caller, id));
+        return OptimizationView.of(optimizations.get(caller, id));
     }
 
     /** The run's recommendations by position (empty until it has SUCCEEDED); {@code depot} filters. */
@@ -218,11 +217,7 @@ public class OptimizationResource {
     }
 
     private static Outcome ok(OptimizationService.Seen seen) {
-        return Outcome.ok(view(seen));
+        return Outcome.ok(OptimizationView.of(seen));
     }
 
-    private static OptimizationView view(OptimizationService.Seen seen) {
-        return OptimizationView.of(seen.run(), seen.depots(),
-                seen.results() == null ? null : Summary.of(seen.run(), seen.results()));
-    }
 }
