@@ -63,9 +63,12 @@ MANAGER_JAR=$(sign_in bench-manager)
 TECH_JAR=$(sign_in bench-tech)
 FINANCE_JAR=$(sign_in bench-finance)
 
-time_page() { # label auth url ; auth is "cookie:JAR" or "bearer:TOKEN"
+# The reports page's month-by-month section covers the last twelve months, as the API baseline below.
+MONTHS_FROM=$(date -u -d "$(date -u +%Y-%m-01) -11 months" +%Y-%m-%d)
+time_page() { # label auth url ; auth is "cookie:JAR", "htmx:JAR" (a fragment, as htmx asks) or "bearer:TOKEN"
   local label=$1 auth=$2 url=$3 args=()
   case $auth in
+    htmx:*) args=(-b "${auth#htmx:}" -H "HX-Request: true") ;;
     cookie:*) args=(-b "${auth#cookie:}") ;;
     bearer:*) args=(-H "Authorization: Bearer ${auth#bearer:}") ;;
   esac
@@ -97,6 +100,7 @@ while read -r label who url; do
     manager) auth="cookie:$MANAGER_JAR" ;;
     tech) auth="cookie:$TECH_JAR" ;;
     finance) auth="cookie:$FINANCE_JAR" ;;
+    finance-htmx) auth="htmx:$FINANCE_JAR" ;;
     api) auth="bearer:$ADMIN" ;;
   esac
   time_page "${label//_/ }" "$auth" "$(eval "echo \"$url\"")"

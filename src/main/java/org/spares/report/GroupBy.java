@@ -2,6 +2,7 @@ package org.spares.report;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.spares.domain.DomainException;
 import org.spares.domain.ErrorCode;
 import org.spares.domain.PartInfo;
@@ -23,14 +24,28 @@ public enum GroupBy {
 
     /** {@code depot} (the default), {@code part} or {@code category}; 400 otherwise. */
     public static GroupBy parse(String value) {
+        return parse(value, "groupBy must be depot, part or category");
+    }
+
+    /**
+     * For a report over a period, which may also be cut into calendar months: empty for {@code month}, else as
+     * {@link #parse(String)}.
+     */
+    public static Optional<GroupBy> parseOverPeriod(String value) {
+        if (value != null && value.strip().equalsIgnoreCase("month")) {
+            return Optional.empty();
+        }
+        return Optional.of(parse(value, "groupBy must be depot, part, category or month"));
+    }
+
+    private static GroupBy parse(String value, String message) {
         if (value == null || value.isBlank()) {
             return DEPOT;
         }
         try {
             return valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "groupBy must be depot, part or category",
-                    Map.of("field", "groupBy"));
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, message, Map.of("field", "groupBy"));
         }
     }
 }

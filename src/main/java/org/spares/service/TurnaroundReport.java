@@ -5,11 +5,13 @@ import org.spares.db.ReportDao;
 import org.spares.domain.CostTime;
 import org.spares.domain.DepotScope;
 import org.spares.report.ReportWriter;
+import org.spares.report.TurnaroundBuckets;
 import org.spares.report.TurnaroundStats;
 
 /**
- * Completed repair orders (status COMPLETED, completed_at in [from, to)), one row per depot by code, then the total.
- * Rows arrive ordered by depot, so a depot's row is written as soon as the next depot starts.
+ * Completed repair orders (status COMPLETED, completed_at in [from, to)): their turnaround one row per depot by code,
+ * then the total; or their distribution. Rows arrive ordered by depot, so a depot's row is written as soon as the
+ * next depot starts.
  */
 public final class TurnaroundReport {
     private final Transactions transactions;
@@ -38,6 +40,20 @@ public final class TurnaroundReport {
                 out.row(current[0].cells());
             }
             out.total(total.cells());
+            out.finish();
+            return null;
+        });
+    }
+
+    /** The same orders counted into {@link TurnaroundBuckets}: one row per bucket, then the total. */
+    public void distribution(Instant from, Instant to, DepotScope scope, ReportWriter out) {
+        transactions.read(handle -> {
+            TurnaroundBuckets buckets = new TurnaroundBuckets();
+            ReportDao.completedOrders(handle, from, to, scope,
+                    order -> buckets.add(CostTime.micros(order.openedAt(), order.completedAt())));
+            out.start(ReportService.period(from, to), TurnaroundBuckets.COLUMNS);
+            buckets.rows().forEach(out::row);
+            out.total(buckets.totalRow());
             out.finish();
             return null;
         });

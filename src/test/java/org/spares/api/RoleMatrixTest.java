@@ -112,6 +112,8 @@ class RoleMatrixTest {
         add("GET", "/api/v1/reports/excess", "/api/v1/reports/excess", null, PLANNERS);
         add("GET", "/api/v1/reports/dead-stock", "/api/v1/reports/dead-stock", null, PLANNERS);
         add("GET", "/api/v1/reports/turnaround", "/api/v1/reports/turnaround?from=2020-01-01", null, PLANNERS);
+        add("GET", "/api/v1/reports/turnaround-distribution", "/api/v1/reports/turnaround-distribution?from=2020-01-01",
+                null, PLANNERS);
         add("POST", "/api/v1/optimizations", "/api/v1/optimizations", Map.of(), WRITERS);
         add("GET", "/api/v1/optimizations", "/api/v1/optimizations?depot=NYC", null, PLANNERS);
         add("GET", "/api/v1/optimizations/{id}", "/api/v1/optimizations/999999", null, PLANNERS);

@@ -33,12 +33,15 @@ class FinanceBrowserTest {
         try (Browser browser = Browser.desktop(APP.baseUrl())) {
             browser.signIn("flo", TestApp.PASSWORD);
             assertThat(browser.driver().getCurrentUrl()).endsWith("/ui/reports");
-            assertThat(browser.all("svg.chart")).hasSizeGreaterThanOrEqualTo(3);
+            browser.await("#chart-monthly svg");
+            browser.await("#turnaround-distribution-table");
+            assertThat(browser.all("svg.chart")).hasSizeGreaterThanOrEqualTo(5);
             browser.find("input[name=from]").clear();
             browser.driver().executeScript("document.querySelector('input[name=from]').value = '2026-01-01';"
                     + "document.querySelector('input[name=to]').value = '2026-03-01';");
             browser.find("form.report-params button").click();
             browser.awaitText("#carrying-cost h2", "2026-01-01 to 2026-03-01");
+            browser.await("#carrying-by-depot");
             assertThat(browser.driver().getCurrentUrl()).contains("from=2026-01-01", "to=2026-03-01");
             String nyc = api.get("/api/v1/reports/carrying-cost?from=2026-01-01&to=2026-03-01&groupBy=depot").json()
                     .get("rows").get(1).get("carryingCost").asText();

@@ -101,31 +101,79 @@ class FinancePagesTest {
         return joined.toString();
     }
 
+    /** One section of the reports page as htmx loads it. */
+    private static String section(PageClient client, String id, String query) {
+        HttpResponse<String> section = client.get("/ui/reports/" + id + "?" + query, true);
+        assertThat(section.statusCode()).as(id + section.body()).isEqualTo(200);
+        assertThat(section.body()).as(id).startsWith("<section id=\"" + id + "\"").doesNotContain("<html");
+        return section.body();
+    }
+
+    @Test
+    void thePageAnswersWithEverySectionLoadingOnItsOwn() {
+        PageClient fiona = signedIn("fiona");
+        String query = PERIOD + "&asOf=2026-02-01&noIssueDays=10&fromMonth=2026-01&toMonth=2026-03";
+        String html = fiona.get("/ui/reports?" + query).body();
+        for (String id : ReportSections.IDS) {
+            String address = "/ui/reports/" + id + "?from=2026-01-01&amp;to=2026-03-01&amp;asOf=2026-02-01"
+                    + "&amp;noIssueDays=10&amp;fromMonth=2026-01&amp;toMonth=2026-03";
+            assertThat(html).contains("<section id=\"" + id + "\" class=\"report-section loading\" hx-get=\""
+                    + address + "\" hx-trigger=\"load\"", "<a href=\"" + address + "\">Show this report</a>");
+        }
+        assertThat(html).doesNotContain("<table");
+        // Without scripts a section's address is the whole page with that section in it.
+        String page = fiona.get("/ui/reports/valuation?" + query).body();
+        assertThat(page).contains("<html", "id=\"valuation-table\"", "hx-get=\"/ui/reports/excess?");
+        assertThat(fiona.get("/ui/reports/nonsense?" + query).statusCode()).isEqualTo(404);
+    }
+
     @Test
     void eachSectionShowsTheApiFiguresForTheSameParameters() {
         PageClient fiona = signedIn("fiona");
-        HttpResponse<String> page = fiona.get("/ui/reports?" + PERIOD + "&asOf=2026-02-01&noIssueDays=10"
-                + "&fromMonth=2026-01&toMonth=2026-03");
-        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        String html = page.body();
-        assertTableShows(html, "carrying-by-depot", finance.get("/api/v1/reports/carrying-cost?" + PERIOD).json());
-        assertTableShows(html, "carrying-by-category",
+        String query = PERIOD + "&asOf=2026-02-01&noIssueDays=10&fromMonth=2026-01&toMonth=2026-03";
+        String carrying = section(fiona, "carrying-cost", query);
+        assertTableShows(carrying, "carrying-by-depot", finance.get("/api/v1/reports/carrying-cost?" + PERIOD).json());
+        assertTableShows(carrying, "carrying-by-category",
                 finance.get("/api/v1/reports/carrying-cost?" + PERIOD + "&groupBy=category").json());
-        assertTableShows(html, "valuation-table", finance.get("/api/v1/reports/valuation?asOf=2026-02-01").json());
-        assertTableShows(html, "excess-table", finance.get("/api/v1/reports/excess?asOf=2026-02-01").json());
-        assertTableShows(html, "dead-stock-table",
+        assertThat(carrying).contains("id=\"chart-carrying-depot\"", "id=\"chart-carrying-category\"", "<svg");
+        assertTableShows(section(fiona, "valuation", query), "valuation-table",
+                finance.get("/api/v1/reports/valuation?asOf=2026-02-01").json());
+        assertTableShows(section(fiona, "excess", query), "excess-table",
+                finance.get("/api/v1/reports/excess?asOf=2026-02-01").json());
+        assertTableShows(section(fiona, "dead-stock", query), "dead-stock-table",
                 finance.get("/api/v1/reports/dead-stock?asOf=2026-02-01&noIssueDays=10").json());
-        assertTableShows(html, "turnaround-table", finance.get("/api/v1/reports/turnaround?" + PERIOD).json());
+        String turnaround = section(fiona, "turnaround", query);
+        assertTableShows(turnaround, "turnaround-table", finance.get("/api/v1/reports/turnaround?" + PERIOD).json());
+        assertTableShows(turnaround, "turnaround-distribution-table",
+                finance.get("/api/v1/reports/turnaround-distribution?" + PERIOD).json());
+        assertThat(turnaround).contains("id=\"chart-turnaround-distribution\"", "id=\"chart-turnaround\"");
+
+        // Month by month: the API's report by month, each row that month's carrying cost (the clock is mid-March,
+        // so March runs to now).
+        String monthly = section(fiona, "monthly", query);
+        JsonNode byMonth = finance.get("/api/v1/reports/carrying-cost?from=2026-01-01&to=2026-04-01&groupBy=month")
+                .json();
+        assertTableShows(monthly, "carrying-by-month", byMonth);
+        assertThat(monthly).contains("id=\"chart-monthly\"", "<polyline",
+                "href=\"/ui/reports/carrying-cost.csv?from=2026-01-01&amp;to=2026-04-01&amp;groupBy=month\"");
         for (String[] month : new String[][] {{"2026-01", "2026-01-01", "2026-02-01"},
                 {"2026-02", "2026-02-01", "2026-03-01"}, {"2026-03", "2026-03-01", "2026-04-01"}}) {
             JsonNode total = finance.get("/api/v1/reports/carrying-cost?from=" + month[1] + "&to=" + month[2])
                     .json().get("total");
-            assertThat(html).contains("<td>" + month[0] + "</td><td>"
+            assertThat(monthly).contains("<td>" + month[0] + "</td><td>"
+                    + total.get("averageOnHandUnits").decimalValue().toPlainString() + "</td><td>"
                     + total.get("averageInventoryValue").decimalValue().toPlainString() + "</td><td>"
                     + total.get("carryingCost").decimalValue().toPlainString() + "</td>");
         }
-        assertThat(html).contains("id=\"chart-carrying-depot\"", "id=\"chart-carrying-category\"",
-                "id=\"chart-monthly\"", "id=\"chart-turnaround\"", "<svg", "<polyline");
+    }
+
+    @Test
+    void monthsNotBegunHaveNoRow() {
+        PageClient fiona = signedIn("fiona");
+        String monthly = section(fiona, "monthly", "fromMonth=2026-03&toMonth=2026-06");
+        assertThat(monthly).contains("<td>2026-03</td>").doesNotContain("2026-04</td>");
+        String ahead = section(fiona, "monthly", "fromMonth=2026-05&toMonth=2026-06");
+        assertThat(ahead).contains("No rows.");
     }
 
     @Test
@@ -137,7 +185,9 @@ class FinancePagesTest {
             {"valuation.csv?asOf=2026-02-01", "valuation?asOf=2026-02-01"},
             {"excess.csv?asOf=2026-02-01", "excess?asOf=2026-02-01"},
             {"dead-stock.csv?asOf=2026-02-01&noIssueDays=10", "dead-stock?asOf=2026-02-01&noIssueDays=10"},
-            {"turnaround.csv?" + PERIOD, "turnaround?" + PERIOD}};
+            {"turnaround.csv?" + PERIOD, "turnaround?" + PERIOD},
+            {"turnaround-distribution.csv?" + PERIOD, "turnaround-distribution?" + PERIOD},
+            {"carrying-cost.csv?" + PERIOD + "&groupBy=month", "carrying-cost?" + PERIOD + "&groupBy=month"}};
         for (String[] pair : pairs) {
             HttpResponse<String> page = fiona.get("/ui/reports/" + pair[0]);
             ApiClient.Reply api = finance.get("/api/v1/reports/" + pair[1] + "&format=csv");
@@ -154,7 +204,8 @@ class FinancePagesTest {
         PageClient tess = signedIn("tess");
         for (String path : new String[] {"/ui/reports", "/ui/reports/carrying-cost.csv?from=2026-01-01",
                 "/ui/reports/valuation.csv", "/ui/reports/excess.csv", "/ui/reports/dead-stock.csv",
-                "/ui/reports/turnaround.csv?from=2026-01-01"}) {
+                "/ui/reports/turnaround.csv?from=2026-01-01", "/ui/reports/monthly",
+                "/ui/reports/turnaround-distribution.csv?from=2026-01-01"}) {
             assertThat(tess.get(path).statusCode()).as(path).isEqualTo(403);
         }
     }
@@ -162,7 +213,7 @@ class FinancePagesTest {
     @Test
     void aManagerOfNycSeesOnlyNycAsTheApiScopesIt() {
         PageClient manny = signedIn("manny");
-        String html = manny.get("/ui/reports?" + PERIOD).body();
+        String html = section(manny, "carrying-cost", PERIOD);
         JsonNode api = APP.client(APP.token(Role.MANAGER, "NYC")).get("/api/v1/reports/carrying-cost?" + PERIOD)
                 .json();
         assertThat(api.get("rows")).hasSize(1);
@@ -171,6 +222,7 @@ class FinancePagesTest {
         table = table.substring(0, table.indexOf("</table>"));
         assertThat(table).contains("<td>NYC</td>").doesNotContain("BOS");
         assertThat(manny.get("/ui/reports?depot=BOS").statusCode()).isEqualTo(403);
+        assertThat(manny.get("/ui/reports/monthly?depot=BOS").statusCode()).isEqualTo(403);
         assertThat(manny.get("/ui/reports/carrying-cost.csv?from=2026-01-01&depot=BOS").statusCode()).isEqualTo(403);
         String csv = manny.get("/ui/reports/valuation.csv").body();
         assertThat(csv).contains("NYC").doesNotContain("BOS");
@@ -191,8 +243,11 @@ class FinancePagesTest {
         HttpResponse<String> days = fiona.get("/ui/reports?noIssueDays=0");
         assertThat(days.statusCode()).isEqualTo(400);
         assertThat(days.body()).contains("noIssueDays must be between 1 and 36500");
+        HttpResponse<String> sectionDays = fiona.get("/ui/reports/dead-stock?noIssueDays=0");
+        assertThat(sectionDays.statusCode()).isEqualTo(400);
+        assertThat(sectionDays.body()).contains("noIssueDays must be between 1 and 36500");
         HttpResponse<String> grouping = fiona.get("/ui/reports/carrying-cost.csv?from=2026-01-01&groupBy=colour");
         assertThat(grouping.statusCode()).isEqualTo(400);
-        assertThat(grouping.body()).contains("groupBy must be depot, part or category");
+        assertThat(grouping.body()).contains("groupBy must be depot, part, category or month");
     }
 }

@@ -112,6 +112,9 @@ class PageRoleMatrixTest {
         get("/ui/reports/excess.csv", "/ui/reports/excess.csv?depot=NYC", reports);
         get("/ui/reports/dead-stock.csv", "/ui/reports/dead-stock.csv?depot=NYC", reports);
         get("/ui/reports/turnaround.csv", "/ui/reports/turnaround.csv?from=2020-01-01&depot=NYC", reports);
+        get("/ui/reports/turnaround-distribution.csv",
+                "/ui/reports/turnaround-distribution.csv?from=2020-01-01&depot=NYC", reports);
+        get("/ui/reports/{section: [a-z-]+}", "/ui/reports/monthly?depot=NYC", reports);
     }
 
     private void get(String template, String path, Set<Role> allowed) {

@@ -8,6 +8,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -125,6 +127,50 @@ class ReportRecomputeTest {
                         .isEqualByComparingTo(sums[1].divide(MICROS_PER_YEAR, 4, RoundingMode.HALF_UP));
             }
         }
+    }
+
+    /**
+     * By month: each row is the independent walk over that month (the first and last cut to the period), and the
+     * total is the walk over the whole period: the months' exact sums add up, rounded once.
+     */
+    @Test
+    void carryingCostByMonthIsEachMonthsWalk() {
+        List<Row> rows = movements();
+        Instant from = first.plus(Duration.ofDays(3)).plusNanos(5_000);
+        Instant to = last.minus(Duration.ofDays(2)).plusNanos(11_000);
+        JsonNode report = admin.get("/api/v1/reports/carrying-cost?groupBy=month&from=" + from + "&to=" + to).json();
+        List<Instant> bounds = new ArrayList<>(List.of(from));
+        YearMonth month = YearMonth.from(from.atOffset(ZoneOffset.UTC));
+        for (Instant start = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                start.isBefore(to); month = month.plusMonths(1),
+                start = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant()) {
+            bounds.add(start);
+        }
+        bounds.add(to);
+        assertThat(bounds).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(report.get("rows")).hasSize(bounds.size() - 1);
+        for (int i = 0; i + 1 < bounds.size(); i++) {
+            JsonNode row = report.get("rows").get(i);
+            assertThat(row.get("key").asText()).isEqualTo(
+                    YearMonth.from(bounds.get(i).atOffset(ZoneOffset.UTC)).toString());
+            assertWalk(row, rows, bounds.get(i), bounds.get(i + 1));
+        }
+        assertWalk(report.get("total"), rows, from, to);
+    }
+
+    /** A row (or total) of the report by month against the walk over [from, to), summed over every depot. */
+    private void assertWalk(JsonNode row, List<Row> rows, Instant from, Instant to) {
+        BigDecimal value = BigDecimal.ZERO;
+        BigDecimal cost = BigDecimal.ZERO;
+        for (BigDecimal[] sums : recompute(rows, from, to).values()) {
+            value = value.add(sums[0]);
+            cost = cost.add(sums[1]);
+        }
+        long micros = Duration.between(from, to).toNanos() / 1000;
+        assertThat(row.get("averageInventoryValue").decimalValue()).as(row.toString())
+                .isEqualByComparingTo(value.divide(BigDecimal.valueOf(micros), 4, RoundingMode.HALF_UP));
+        assertThat(row.get("carryingCost").decimalValue()).as(row.toString())
+                .isEqualByComparingTo(cost.divide(MICROS_PER_YEAR, 4, RoundingMode.HALF_UP));
     }
 
     @Test

@@ -66,6 +66,32 @@ class TurnaroundAndDeadStockTest {
         ClockedSparesApplication.CLOCK.set(DAY.plus(Duration.ofDays(20)));
     }
 
+    /** The orders completed in February (10, 20, 60 h in NYC; 5 h in BOS) by bucket: every bucket a row, empty ones too. */
+    @Test
+    void turnaroundDistributionCountsEachOrderInItsBucket() {
+        JsonNode report = finance.get("/api/v1/reports/turnaround-distribution?from=2026-02-01&to=2026-03-01").json();
+        assertThat(report.get("rows")).hasSize(9);
+        StringBuilder counts = new StringBuilder();
+        report.get("rows").forEach(row -> counts.append(row.get("key").asText()).append('=')
+                .append(row.get("count").asLong()).append(' '));
+        assertThat(counts.toString().strip()).isEqualTo(
+                "0-4h=0 4-8h=1 8-24h=2 24-48h=0 48-72h=1 72-120h=0 120-168h=0 168-336h=0 336h+=0");
+        JsonNode bucket = report.get("rows").get(2);
+        assertThat(bucket.get("fromHours").asLong()).isEqualTo(8);
+        assertThat(bucket.get("toHours").asLong()).isEqualTo(24);
+        assertThat(bucket.get("share").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(bucket.get("cumulativeShare").decimalValue()).isEqualByComparingTo("0.75");
+        assertThat(report.get("rows").get(8).get("toHours").isNull()).isTrue();
+        assertThat(report.get("total").get("count").asLong()).isEqualTo(4);
+        JsonNode bos = APP.client(APP.token(Role.MANAGER, "BOS"))
+                .get("/api/v1/reports/turnaround-distribution?from=2026-02-01").json();
+        assertThat(bos.get("total").get("count").asLong()).isEqualTo(1);
+        assertThat(bos.get("rows").get(1).get("count").asLong()).isEqualTo(1);
+        JsonNode none = finance.get("/api/v1/reports/turnaround-distribution?from=2026-02-15").json();
+        assertThat(none.get("total").get("count").asLong()).isZero();
+        assertThat(none.get("rows").get(0).get("share").isNull()).isTrue();
+    }
+
     @Test
     void turnaroundPerDepotAndTotal() {
         JsonNode report = finance.get("/api/v1/reports/turnaround?from=2026-02-01&to=2026-03-01").json();

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.spares.api.ListCsv;
 import org.spares.api.Requests;
@@ -70,11 +71,18 @@ public class ReportResource {
         this.csv = new ListCsv(mapper, clock);
     }
 
-    /** 200 {from, to, rows, total}: exact carrying cost over [from, min(to, now)); 400 for an empty period. */
+    /**
+     * 200 {from, to, rows, total}: exact carrying cost over [from, min(to, now)), by depot, part, category or month;
+     * 400 for an empty period.
+     */
     @GET
     @Path("/carrying-cost")
     @Operation(operationId = "carryingCostReport", tags = "Reports",
             summary = "Exact carrying cost over a period",
+            parameters = @Parameter(name = "groupBy", in = ParameterIn.QUERY,
+                    description = "One row per depot, part, category or calendar month (UTC; the first and last cut"
+                    + " to the period)", schema = @Schema(implementation = String.class,
+                    allowableValues = {"depot", "part", "category", "month"}, defaultValue = "depot")),
             responses = {
             @ApiResponse(responseCode = "200",
                     description = "The report: JSON (with ?format=json or Accept: application/json) or CSV",
@@ -85,10 +93,11 @@ public class ReportResource {
             @QueryParam("groupBy") String groupBy, @QueryParam("depot") String depot,
             @QueryParam("format") String format, @Context HttpHeaders headers) {
         Instant[] period = Requests.period(from, to, clock.instant());
-        GroupBy grouping = GroupBy.parse(groupBy);
+        Optional<GroupBy> grouping = GroupBy.parseOverPeriod(groupBy);
         DepotScope scope = scope(caller, depot);
-        return answer("carrying-cost", format, headers,
-                out -> reports.carryingCost(period[0], period[1], grouping, scope, out));
+        return answer("carrying-cost", format, headers, out -> grouping.ifPresentOrElse(
+                by -> reports.carryingCost(period[0], period[1], by, scope, out),
+                () -> reports.carryingCostByMonth(period[0], period[1], scope, out)));
     }
 
     /** 200 {asOf, rows, total}: units and value on hand and in transit at asOf (default now, capped at now). */
@@ -172,6 +181,26 @@ public class ReportResource {
         Instant[] period = Requests.period(from, to, clock.instant());
         DepotScope scope = scope(caller, depot);
         return answer("turnaround", format, headers, out -> turnaround.write(period[0], period[1], scope, out));
+    }
+
+    /** 200 {from, to, rows, total}: the same orders counted by turnaround in fixed buckets of hours. */
+    @GET
+    @Path("/turnaround-distribution")
+    @Operation(operationId = "turnaroundDistributionReport", tags = "Reports",
+            summary = "How many repair orders took how long, in fixed buckets of hours",
+            responses = {
+            @ApiResponse(responseCode = "200",
+                    description = "The report: JSON (with ?format=json or Accept: application/json) or CSV",
+                    content = {@Content(mediaType = "application/json",
+                            schema = @Schema(implementation = ReportView.class)),
+                        @Content(mediaType = "text/csv", schema = @Schema(types = "string"))})})
+    public Response turnaroundDistribution(@Auth Caller caller, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("depot") String depot, @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
+        Instant[] period = Requests.period(from, to, clock.instant());
+        DepotScope scope = scope(caller, depot);
+        return answer("turnaround-distribution", format, headers,
+                out -> turnaround.distribution(period[0], period[1], scope, out));
     }
 
     private DepotScope scope(Caller caller, String depot) {
