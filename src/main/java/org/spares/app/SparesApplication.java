@@ -247,6 +247,8 @@ public class SparesApplication extends Application<SparesConfiguration> {
 
         Transactions transactions = new Transactions(jdbi, settings.getTransactionRetries(), clock,
                 settings.getMaxStoredAnswerSize().toBytes());
+        environment.metrics().register("spares.transactions.retried", transactions.retried());
+        environment.metrics().register("spares.transactions.retries-exhausted", transactions.exhausted());
         IdempotentPosts posts = new IdempotentPosts(mapper);
         BusinessMetrics metrics = new BusinessMetrics(environment.metrics());
         Services services = Services.build(transactions, clock, settings.getDefaultHoldingRate(),

@@ -159,7 +159,8 @@ public class SeedBulkCommand extends ConfiguredCommand<SparesConfiguration> {
                 "INSERT INTO positions (depot_id, part_id, on_hand, inbound, first_row_at, last_row_at,"
                         + " cost_time_micros, unit_micros, value_micros) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement parts = connection.prepareStatement(
-                        "UPDATE parts SET units_owned = ?, average_unit_cost = ? WHERE id = ?")) {
+                        "UPDATE parts SET units_owned = ?, average_unit_cost = ?,"
+                                + " ledger_rows = (SELECT COUNT(*) FROM ledger l WHERE l.part_id = parts.id) WHERE id = ?")) {
             for (int part = 0; part < partIds.length; part++) {
                 for (int depot = 0; depot < depotIds.length; depot++) {
                     positions.setLong(1, depotIds[depot]);

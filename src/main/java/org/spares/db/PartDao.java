@@ -47,11 +47,15 @@ public interface PartDao {
 
     /**
      * Moves the part's units owned by {@code delta} and sets its average cost, in the transaction that writes the
-     * ledger row. The caller holds the part's row lock ({@link #lockBySku}), which orders every ledger row of a
-     * part: that is what makes the moving average recomputable from the ledger alone.
+     * ledger row, and counts the row ({@code ledger_rows}). The caller holds the part's row lock ({@link
+     * #lockBySku}), which orders every ledger row of a part: that is what makes the moving average recomputable from
+     * the ledger alone. The count makes this a write of the part's row on every ledger row, even one that moves
+     * neither figure: on a Galera cluster the lock holds on one node only, and this write is what certification
+     * orders across nodes (db/changes/0014-cluster-writes.sql).
      */
     @SqlUpdate("""
-            UPDATE parts SET units_owned = units_owned + :delta, average_unit_cost = :average
+            UPDATE parts SET units_owned = units_owned + :delta, average_unit_cost = :average,
+                   ledger_rows = ledger_rows + 1
              WHERE id = :id AND units_owned + :delta >= 0
             """)
     int moveUnits(@Bind("id") long id, @Bind("delta") long delta, @Bind("average") BigDecimal average);

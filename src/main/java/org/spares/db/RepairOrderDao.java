@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
@@ -30,7 +31,7 @@ import org.spares.domain.Transition;
  * on whether a SET clause sees columns already assigned in the same UPDATE, so no UPDATE relies on either.
  */
 @RegisterConstructorMapper(RepairOrder.class)
-public interface RepairOrderDao {
+public interface RepairOrderDao extends SqlObject {
     String VIEW = """
             SELECT r.id, d.code AS depot, r.asset_tag, r.description, r.priority, r.status,
                    r.target_turnaround_hours, r.opened_at, r.opened_by, r.completed_at, r.cancelled_at,
@@ -82,10 +83,14 @@ public interface RepairOrderDao {
             """);
 
     /**
-     * Locks the order's row alone. {@link #lock} reads through the depots join, and a locking read locks every row
-     * it reads: the depot's row too, which would serialise every reservation of a depot on that one row.
+     * Locks the order's row alone, by writing it: bumps {@code lock_version}. A write locks the row as {@code SELECT
+     * ... FOR UPDATE} does on one database, and on a Galera cluster it is also what certification compares across
+     * nodes (a locking read is local to its node): a reservation and a cancel of one order on two nodes conflict,
+     * and one is retried. Never through the depots join: a locking read locks every row it reads, the depot's too.
      */
-    NamedSql LOCK_STATE = NamedSql.of("SELECT status, priority FROM repair_orders WHERE id = :id FOR UPDATE");
+    NamedSql LOCK = NamedSql.of("UPDATE repair_orders SET lock_version = lock_version + 1 WHERE id = :id");
+
+    NamedSql STATE = NamedSql.of("SELECT status, priority FROM repair_orders WHERE id = :id");
 
     RowMapper<ReserveTarget> RESERVE_TARGET_MAPPER = new ReserveTarget.Mapper();
 
@@ -96,20 +101,20 @@ public interface RepairOrderDao {
         return RESERVE_TARGET.findOne(handle, RESERVE_TARGET_MAPPER, "id", id, "sku", sku);
     }
 
-    /** Locks the order's row and reads its status and priority. Hot path ({@link NamedSql}). */
+    /** Locks the order's row ({@link #LOCK}) and reads its status and priority. Hot path ({@link NamedSql}). */
     static Optional<LockedState> lockState(Handle handle, long id) {
-        return LOCK_STATE.findOne(handle, LOCKED_STATE_MAPPER, "id", id);
+        if (LOCK.update(handle, "id", id) == 0) {
+            return Optional.empty();
+        }
+        return STATE.findOne(handle, LOCKED_STATE_MAPPER, "id", id);
     }
 
-    @SqlQuery("SELECT id FROM repair_orders WHERE id = :id FOR UPDATE")
-    Optional<Long> lockRow(@Bind("id") long id);
-
-    /**
-     * Locks the order's row alone, then reads it. A locking read over the view would also lock the depot's row
-     * (MariaDB locks every row a FOR UPDATE join reads), serialising every order and reservation of the depot.
-     */
+    /** Locks the order's row alone ({@link #LOCK}), then reads it through the view. */
     default Optional<RepairOrder> lock(long id) {
-        return lockRow(id).flatMap(this::find);
+        if (LOCK.update(getHandle(), "id", id) == 0) {
+            return Optional.empty();
+        }
+        return find(id);
     }
 
     @SqlQuery(VIEW + " WHERE r.id = :id")

@@ -135,6 +135,13 @@ public final class LedgerChecker {
                         FROM parts pt) x
                      WHERE x.units_owned <> x.counted
                     """),
+            new Check("a part's ledger_rows = its ledger rows (the part's writes order its rows on a cluster)", """
+                    SELECT x.* FROM (
+                      SELECT pt.id, pt.sku, pt.ledger_rows,
+                             (SELECT COUNT(*) FROM ledger l WHERE l.part_id = pt.id) AS counted
+                        FROM parts pt) x
+                     WHERE x.ledger_rows <> x.counted
+                    """),
             new Check("5: an issued reservation has exactly its one ISSUE row", """
                     SELECT r.id, r.status, r.quantity, l.id AS ledger_id, l.quantity AS ledger_quantity
                       FROM reservations r LEFT JOIN ledger l ON l.reservation_id = r.id

@@ -1,5 +1,6 @@
 package org.spares.service;
 
+import com.codahale.metrics.Meter;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Map;
@@ -34,6 +35,8 @@ public final class Transactions {
     private final Jdbi jdbi;
     private final int attempts;
     private final IdempotencyClaims claims;
+    private final Meter retried = new Meter();
+    private final Meter exhausted = new Meter();
 
     /**
      * @param clock stamps the Idempotency-Keys' rows, which the purge job ages out
@@ -125,6 +128,19 @@ public final class Transactions {
         }
     }
 
+    /**
+     * Transactions run again after a deadlock, a lock-wait timeout or (on a Galera cluster) a certification
+     * conflict; on a cluster their rate is how often writes on different nodes collide.
+     */
+    public Meter retried() {
+        return retried;
+    }
+
+    /** Units of work that failed every attempt and answered 503 retryable. */
+    public Meter exhausted() {
+        return exhausted;
+    }
+
     /** Reads: one handle, no retry, the same refusal of nesting. */
     public <T> T read(Work<T> work) {
         return alone(() -> jdbi.withHandle(work::run));
@@ -139,10 +155,12 @@ public final class Transactions {
                     throw failure;
                 }
                 if (attempt >= attempts) {
+                    exhausted.mark();
                     throw new DomainException(ErrorCode.UNAVAILABLE,
                             "the database is busy with conflicting changes; retry the request",
                             Map.of("retryable", true));
                 }
+                retried.mark();
                 LOG.info("retrying a transaction after {} (attempt {})", failure.getClass().getSimpleName(), attempt);
                 backOff(attempt);
             }
