@@ -21,6 +21,8 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.spares.db.JdbiSetup;
 import org.spares.service.Services;
 import org.spares.service.Transactions;
@@ -28,6 +30,8 @@ import org.spares.service.Transactions;
 /** Which database a URL means, and applying the one changelog to it. */
 public final class DatabaseSetup {
     public static final String CHANGELOG = "db/changelog.xml";
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseSetup.class);
+    private static final int MIGRATION_ATTEMPTS = 3;
 
     private DatabaseSetup() {
     }
@@ -142,11 +146,37 @@ public final class DatabaseSetup {
         }
     }
 
-    /** Applies every pending changeset; safe to run on every start. */
+    /**
+     * Applies every pending changeset; safe to run on every start, and on several instances starting at once:
+     * Liquibase's lock serialises the changesets, but not the creation of its own two tables on an empty database,
+     * where all but one instance fail with "already exists". The run is tried again then (up to {@value
+     * #MIGRATION_ATTEMPTS} times, a second apart), and finds the tables and the lock in place.
+     */
+    public static void migrate(DataSource dataSource) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                migrateOnce(dataSource);
+                return;
+            } catch (IllegalStateException failure) {
+                if (attempt >= MIGRATION_ATTEMPTS) {
+                    throw failure;
+                }
+                LOG.info("applying the changelog failed ({}); another instance may be creating its tables, trying"
+                        + " again", failure.getMessage());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw failure;
+                }
+            }
+        }
+    }
+
     // Liquibase marks its Liquibase facade deprecated in favour of its command API; the facade still applies a
     // changelog to a connection we hold in one call, with the logging scope set around it.
     @SuppressWarnings("deprecation")
-    public static void migrate(DataSource dataSource) {
+    private static void migrateOnce(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             try {

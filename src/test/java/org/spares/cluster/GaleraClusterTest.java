@@ -2,6 +2,11 @@ package org.spares.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -40,7 +45,7 @@ import org.spares.support.TestServices;
  * its node first), as docs/OPERATIONS.md "A MariaDB Galera cluster" describes. Writes to one position from several
  * nodes collide at certification; the service retries them, and the invariants hold exactly as on one database:
  * a race never oversells, transfers and receipts lose and invent nothing, and a node killed under load loses no
- * acknowledged reservation and applies none twice. Clients retry as docs/API.md tells them: same key, next instance.
+ * acknowledged reservation and applies none twice; the health check tells a node out of sync. Clients retry as docs/API.md tells them: same key, next instance.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -278,6 +283,37 @@ class GaleraClusterTest {
         System.out.printf("galera node loss: %d reservations sent, %d acknowledged; clients retried %d 503s and %d"
                 + " broken connections%n", sent.get(), acknowledged.size(), technicians.unavailable.get(),
                 technicians.broken.get());
+    }
+
+    /**
+     * A node taken out of sync (wsrep_desync, as a backup or a long state transfer does) makes the health check of
+     * the instance on it unhealthy, and healthy again once it is back; the instances on the other nodes stay healthy.
+     */
+    @Test
+    @Order(4)
+    void theHealthCheckReportsANodeThatIsNotSynced() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            cluster.setDesync(3, true);
+            JsonNode desynced = health(http, apps.get(2));
+            assertThat(desynced.path("database-cluster").path("healthy").asBoolean()).as(desynced.toString())
+                    .isFalse();
+            assertThat(desynced.path("database-cluster").path("message").asText()).contains("not serving");
+            assertThat(health(http, apps.get(0)).path("database-cluster").path("healthy").asBoolean()).isTrue();
+        } finally {
+            cluster.setDesync(3, false);
+        }
+        for (int wait = 0; wait < 50 && !health(http, apps.get(2)).path("database-cluster").path("healthy")
+                .asBoolean(); wait++) {
+            Thread.sleep(100);
+        }
+        assertThat(health(http, apps.get(2)).path("database-cluster").path("healthy").asBoolean()).isTrue();
+    }
+
+    private static JsonNode health(HttpClient http, TestApp app) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(app.adminUrl() + "/healthcheck"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return ApiClient.JSON.readTree(response.body());
     }
 
     private static long openOrder(ClusterClients clients, int first, String key) {

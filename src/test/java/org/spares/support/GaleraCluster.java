@@ -71,6 +71,16 @@ public final class GaleraCluster {
         }
     }
 
+    /** wsrep_desync on one node: it stays in the cluster but leaves the Synced state (as a donor does). */
+    public void setDesync(int node, boolean desync) {
+        try (Connection connection = DriverManager.getConnection(nodeUrl("", node), "root", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("SET GLOBAL wsrep_desync = " + (desync ? "ON" : "OFF"));
+        } catch (SQLException failure) {
+            throw new AssertionError("Galera node " + node + ": " + failure.getMessage(), failure);
+        }
+    }
+
     /** A new, empty schema (created on node 1, replicated to all). */
     public String createSchema() {
         String schema = "spares_galera_" + UUID.randomUUID().toString().substring(0, 8);
