@@ -60,6 +60,13 @@ final class ClusterReservations implements LoadPhase.Client {
                     counters.perSecond().incrementAndGet(counters.second());
                     return true;
                 }
+                if (response.status() == 408) {
+                    // Jetty's answer to a keep-alive connection idle past its timeout (this client's connections to
+                    // the instances it is not homed on), read before this request's: the request was not taken.
+                    counters.broken().incrementAndGet();
+                    instance.close();
+                    continue;
+                }
                 if (response.status() != 503) {
                     throw new IOException("answered " + response.status() + ": " + response.body());
                 }
