@@ -13,6 +13,11 @@ public final class SqlErrors {
     private static final int MYSQL_DEADLOCK = 1213;
     private static final int MYSQL_LOCK_WAIT_TIMEOUT = 1205;
     private static final int MYSQL_DUPLICATE_KEY = 1062;
+    /**
+     * ER_ERROR_DURING_COMMIT: the commit did not happen. A Galera node answers it when it lost the primary component
+     * under the transaction ("not connected to Primary Component"); the request may be sent again, to another node.
+     */
+    private static final int MYSQL_ERROR_DURING_COMMIT = 1180;
     private static final int H2_DEADLOCK = 40001;
     private static final int H2_LOCK_TIMEOUT = 50200;
     private static final int H2_CONCURRENT_UPDATE = 90131;
@@ -61,7 +66,8 @@ public final class SqlErrors {
             if (cause instanceof EOFException || cause instanceof SocketException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getErrorCode() == H2_IO_EXCEPTION) {
+            if (cause instanceof SQLException sql && (sql.getErrorCode() == H2_IO_EXCEPTION
+                    || sql.getErrorCode() == MYSQL_ERROR_DURING_COMMIT)) {
                 return true;
             }
             String name = cause.getClass().getName();

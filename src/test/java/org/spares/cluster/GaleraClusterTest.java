@@ -210,39 +210,30 @@ class GaleraClusterTest {
         Map<String, Map<String, Object>> bodies = new ConcurrentHashMap<>();
         List<String> wrong = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean recovered = new AtomicBoolean();
+        AtomicBoolean loadEnded = new AtomicBoolean();
         AtomicInteger sent = new AtomicInteger();
         ExecutorService killer = Executors.newSingleThreadExecutor();
         Future<?> nodeLoss = killer.submit(() -> {
-            while (acknowledged.size() < 60) {
+            while (acknowledged.size() < 60 && !loadEnded.get()) {
                 Thread.sleep(20);
             }
-            cluster.kill(2);
-            Thread.sleep(2_000);
-            cluster.restart(2);
-            Thread.sleep(1_000);
+            if (!loadEnded.get()) {
+                cluster.kill(2);
+                Thread.sleep(2_000);
+                cluster.restart(2);
+                Thread.sleep(1_000);
+            }
             recovered.set(true);
             return null;
         });
-        run(24, client -> {
-            for (int task = 0; !recovered.get() || task < 5; task++) {
-                if (task > 400) {
-                    wrong.add("client " + client + " still running after 400 reservations");
-                    return;
-                }
-                String key = "kill-" + client + "-" + task;
-                long order = openOrder(technicians, client + task, key + "-order", "BOS");
-                Map<String, Object> body = Map.of("sku", skus.get((client + task) % skus.size()), "quantity", 1);
-                sent.incrementAndGet();
-                Reply reply = technicians.post(client + task, "/api/v1/repair-orders/" + order + "/reservations",
-                        body, key);
-                if (expect(reply, 201, wrong)) {
-                    acknowledged.put(key, reply.json().get("id").asLong());
-                    bodies.put(key + "@" + order, body);
-                }
-            }
-        });
-        nodeLoss.get(5, TimeUnit.MINUTES);
-        killer.shutdown();
+        try {
+            reserveUntilRecovered(technicians, skus, acknowledged, bodies, wrong, recovered, sent);
+        } finally {
+            loadEnded.set(true);
+            // Whatever the load did, the node is back before anything else runs on the cluster.
+            nodeLoss.get(5, TimeUnit.MINUTES);
+            killer.shutdown();
+        }
         assertThat(wrong).isEmpty();
         assertThat(cluster.synced(2)).isTrue();
 
@@ -285,6 +276,29 @@ class GaleraClusterTest {
                 technicians.broken.get());
     }
 
+    private static void reserveUntilRecovered(ClusterClients technicians, List<String> skus,
+            Map<String, Long> acknowledged, Map<String, Map<String, Object>> bodies, List<String> wrong,
+            AtomicBoolean recovered, AtomicInteger sent) throws Exception {
+        run(24, client -> {
+            for (int task = 0; !recovered.get() || task < 5; task++) {
+                if (task > 400) {
+                    wrong.add("client " + client + " still running after 400 reservations");
+                    return;
+                }
+                String key = "kill-" + client + "-" + task;
+                long order = openOrder(technicians, client + task, key + "-order", "BOS");
+                Map<String, Object> body = Map.of("sku", skus.get((client + task) % skus.size()), "quantity", 1);
+                sent.incrementAndGet();
+                Reply reply = technicians.post(client + task, "/api/v1/repair-orders/" + order + "/reservations",
+                        body, key);
+                if (expect(reply, 201, wrong)) {
+                    acknowledged.put(key, reply.json().get("id").asLong());
+                    bodies.put(key + "@" + order, body);
+                }
+            }
+        });
+    }
+
     /**
      * A node taken out of sync (wsrep_desync, as a backup or a long state transfer does) makes the health check of
      * the instance on it unhealthy, and healthy again once it is back; the instances on the other nodes stay healthy.
@@ -293,6 +307,9 @@ class GaleraClusterTest {
     @Order(4)
     void theHealthCheckReportsANodeThatIsNotSynced() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
+        for (int wait = 0; wait < 300 && !(cluster.synced(1) && cluster.synced(2) && cluster.synced(3)); wait++) {
+            Thread.sleep(100);
+        }
         try {
             cluster.setDesync(3, true);
             JsonNode desynced = health(http, apps.get(2));
