@@ -71,8 +71,14 @@ CNF
     mariadb-install-db --no-defaults --datadir="$d/data" --user=root --auth-root-authentication-method=normal \
       > "$d/install.log" 2>&1 || die "mariadb-install-db failed for node $n: see $d/install.log"
   fi
-  # Every file too, each time, and owned by that user: a rejoining node receives its transfer into the files its
-  # last run created (root's, mode 700), and rsync must be able to set their permissions.
+  open_data "$n"
+}
+
+# Every file of the data too, each time, and owned by rsync's user: a rejoining node receives its transfer into the
+# files its last run (or the position recovery) created, root's with mode 700, and rsync must set their permissions.
+open_data() { # node
+  local d
+  d=$(node_dir "$1")
   chown -R nobody:nogroup "$d/data"
   chmod -R a+rwX "$d/data"
 }
@@ -118,6 +124,7 @@ start_node() { # node [bootstrap]
   d=$(node_dir "$n")
   configure "$n"
   position=$(recovered_position "$n")
+  open_data "$n"
   if [ "${2:-}" = bootstrap ]; then
     launch "$n" --wsrep-new-cluster
   elif [ -n "$position" ] && [ "${position##*:}" != -1 ]; then

@@ -4,6 +4,7 @@ import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -32,6 +33,7 @@ public final class DatabaseSetup {
     public static final String CHANGELOG = "db/changelog.xml";
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseSetup.class);
     private static final int MIGRATION_ATTEMPTS = 3;
+    private static final Object EMBEDDED_MIGRATIONS = new Object();
 
     private DatabaseSetup() {
     }
@@ -147,12 +149,33 @@ public final class DatabaseSetup {
     }
 
     /**
-     * Applies every pending changeset; safe to run on every start, and on several instances starting at once:
-     * Liquibase's lock serialises the changesets, but not the creation of its own two tables on an empty database,
-     * where all but one instance fail with "already exists". The run is tried again then (up to {@value
-     * #MIGRATION_ATTEMPTS} times, a second apart), and finds the tables and the lock in place.
+     * Applies every pending changeset; safe to run on every start, and on several instances starting at once. On
+     * MySQL/MariaDB, Liquibase's lock serialises the changesets but not the creation of its own two tables on an
+     * empty database, where all but one instance fail with "already exists": the run is tried again then (up to
+     * {@value #MIGRATION_ATTEMPTS} times, a second apart) and finds the tables and the lock in place. On H2, whose
+     * server is one process, migrations in that process take turns: concurrent runs in one JVM left Liquibase's lock
+     * row held for good (a waiter's open transaction kept the holder from releasing it).
      */
     public static void migrate(DataSource dataSource) {
+        if (isH2(dataSource)) {
+            synchronized (EMBEDDED_MIGRATIONS) {
+                migrateRetrying(dataSource);
+            }
+        } else {
+            migrateRetrying(dataSource);
+        }
+    }
+
+    private static boolean isH2(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return "H2".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException failure) {
+            throw new IllegalStateException("applying the database changelog failed: " + failure.getMessage(),
+                    failure);
+        }
+    }
+
+    private static void migrateRetrying(DataSource dataSource) {
         for (int attempt = 1; ; attempt++) {
             try {
                 migrateOnce(dataSource);

@@ -16,8 +16,9 @@ import org.spares.support.TestDatabase;
 
 /**
  * Several instances starting at once on an empty database (a deployment of three, a cluster's first start): every
- * one applies the changelog without failing, and each changeset is applied once. Liquibase's lock does not cover the
- * creation of its own tables, which is where all but one used to fail.
+ * one applies the changelog without failing, and each changeset is applied once. On MariaDB, Liquibase's lock does
+ * not cover the creation of its own tables, where all but one used to fail; on H2, concurrent runs in one JVM used to
+ * leave the lock held and hang (DatabaseSetup.migrate).
  */
 class ConcurrentMigrationTest {
     @Test
