@@ -33,7 +33,7 @@ public final class DatabaseSetup {
     public static final String CHANGELOG = "db/changelog.xml";
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseSetup.class);
     private static final int MIGRATION_ATTEMPTS = 3;
-    private static final Object EMBEDDED_MIGRATIONS = new Object();
+    private static final Object MIGRATIONS = new Object();
 
     private DatabaseSetup() {
     }
@@ -61,6 +61,9 @@ public final class DatabaseSetup {
                 // Connector/J's failover marks connections to any host but the first read-only by default, for
                 // primary-and-replica setups; every node of a Galera cluster takes writes.
                 factory.getProperties().putIfAbsent("failOverReadOnly", "false");
+                // A Galera node applies the others' commits a little after they are acknowledged: without causal
+                // reads an order created through one node could be "not found" through another a moment later.
+                factory.getProperties().putIfAbsent("sessionVariables", "wsrep_sync_wait=1");
             }
             factory.getProperties().putIfAbsent("connectTimeout", CONNECT_TIMEOUT_MILLIS);
             factory.getProperties().putIfAbsent("socketTimeout", SOCKET_TIMEOUT_MILLIS);
@@ -149,29 +152,16 @@ public final class DatabaseSetup {
     }
 
     /**
-     * Applies every pending changeset; safe to run on every start, and on several instances starting at once. On
-     * MySQL/MariaDB, Liquibase's lock serialises the changesets but not the creation of its own two tables on an
+     * Applies every pending changeset; safe to run on every start, and on several instances starting at once.
+     * Between processes, Liquibase's lock serialises the changesets but not the creation of its own two tables on an
      * empty database, where all but one instance fail with "already exists": the run is tried again then (up to
-     * {@value #MIGRATION_ATTEMPTS} times, a second apart) and finds the tables and the lock in place. On H2, whose
-     * server is one process, migrations in that process take turns: concurrent runs in one JVM left Liquibase's lock
-     * row held for good (a waiter's open transaction kept the holder from releasing it).
+     * {@value #MIGRATION_ATTEMPTS} times, a second apart) and finds the tables and the lock in place. Within one JVM
+     * (tests, a command beside nothing else) runs take turns: four at once left Liquibase's lock row held for good,
+     * on H2 and on MariaDB (a waiter's poll held the row the holder had to update to release it).
      */
     public static void migrate(DataSource dataSource) {
-        if (isH2(dataSource)) {
-            synchronized (EMBEDDED_MIGRATIONS) {
-                migrateRetrying(dataSource);
-            }
-        } else {
+        synchronized (MIGRATIONS) {
             migrateRetrying(dataSource);
-        }
-    }
-
-    private static boolean isH2(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return "H2".equals(connection.getMetaData().getDatabaseProductName());
-        } catch (SQLException failure) {
-            throw new IllegalStateException("applying the database changelog failed: " + failure.getMessage(),
-                    failure);
         }
     }
 

@@ -18,9 +18,11 @@ class DatabaseSetupTest {
     void aUrlOfSeveralHostsFailsOverToNodesThatTakeWrites() {
         DataSourceFactory cluster = chosen("jdbc:mysql://127.0.0.1:4306,127.0.0.1:4307,127.0.0.1:4308/spares?x=1");
         assertThat(cluster.getDriverClass()).isEqualTo("com.mysql.cj.jdbc.Driver");
-        assertThat(cluster.getProperties()).containsEntry("failOverReadOnly", "false")
+        assertThat(cluster.getProperties()).containsEntry("sessionVariables", "wsrep_sync_wait=1")
+                .containsEntry("failOverReadOnly", "false")
                 .containsEntry("connectTimeout", "2000");
-        assertThat(chosen("jdbc:mysql://127.0.0.1:3306/spares").getProperties()).doesNotContainKey("failOverReadOnly");
+        assertThat(chosen("jdbc:mysql://127.0.0.1:3306/spares").getProperties()).doesNotContainKey("failOverReadOnly")
+                .doesNotContainKey("sessionVariables");
         assertThat(chosen("jdbc:mariadb://db:3306/spares?a=1,2").getProperties()).doesNotContainKey("failOverReadOnly");
     }
 

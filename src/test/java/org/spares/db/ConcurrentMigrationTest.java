@@ -15,10 +15,10 @@ import org.spares.config.DatabaseSetup;
 import org.spares.support.TestDatabase;
 
 /**
- * Several instances starting at once on an empty database (a deployment of three, a cluster's first start): every
- * one applies the changelog without failing, and each changeset is applied once. On MariaDB, Liquibase's lock does
- * not cover the creation of its own tables, where all but one used to fail; on H2, concurrent runs in one JVM used to
- * leave the lock held and hang (DatabaseSetup.migrate).
+ * Four migrations at once in one JVM on an empty database (apps of a test, a command beside a server in one process):
+ * every one applies the changelog without failing, and each changeset is applied once. They used to fail ("already
+ * exists": Liquibase's lock does not cover its own tables) or hang with Liquibase's lock row left held
+ * (DatabaseSetup.migrate). Instances in separate processes retry instead: docs/RELIABILITY.md.
  */
 class ConcurrentMigrationTest {
     @Test
