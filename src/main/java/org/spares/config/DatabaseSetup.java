@@ -156,8 +156,8 @@ public final class DatabaseSetup {
      * Between processes, Liquibase's lock serialises the changesets but not the creation of its own two tables on an
      * empty database, where all but one instance fail with "already exists": the run is tried again then (up to
      * {@value #MIGRATION_ATTEMPTS} times, a second apart) and finds the tables and the lock in place. Within one JVM
-     * (tests, a command beside nothing else) runs take turns: four at once left Liquibase's lock row held for good,
-     * on H2 and on MariaDB (a waiter's poll held the row the holder had to update to release it).
+     * (the tests start several apps in one) runs take turns: four at once there sometimes left Liquibase's lock row
+     * held for good, on H2 and on MariaDB.
      */
     public static void migrate(DataSource dataSource) {
         synchronized (MIGRATIONS) {
