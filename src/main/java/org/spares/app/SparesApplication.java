@@ -264,9 +264,12 @@ public class SparesApplication extends Application<SparesConfiguration> {
                 settings.getOptimizerTimeLimit().toMilliseconds(), settings.getOptimizerConcurrentSolves());
         environment.jersey().register(new OptimizerResource(optimizer, posts));
         environment.jersey().register(new ForecastResource(forecasts, posts));
-        environment.jersey().register(new ReportResource(new ReportService(transactions),
-                new PositionReports(transactions), new TurnaroundReport(transactions), new ReportScopes(transactions),
-                mapper, clock));
+        ReportService reports = new ReportService(transactions);
+        PositionReports positionReports = new PositionReports(transactions);
+        TurnaroundReport turnaround = new TurnaroundReport(transactions);
+        ReportScopes reportScopes = new ReportScopes(transactions);
+        ReportResource reportApi = new ReportResource(reports, positionReports, turnaround, reportScopes, mapper, clock);
+        environment.jersey().register(reportApi);
         // This instance's id: its heartbeat row, and the owner stamped on the optimization runs it queues.
         String instance = UUID.randomUUID().toString();
         Instances instances = new Instances(transactions);
@@ -280,7 +283,8 @@ public class SparesApplication extends Application<SparesConfiguration> {
                 io.dropwizard.util.Duration.seconds(5), optimizations::failOrphans);
         registerOpenApi(environment);
         ScheduledJob sessionPurge = registerPages(environment, configuration.getPages(), services, transactions,
-                runs, optimizer);
+                runs, optimizer, new ReportPagesResource(reports, positionReports, turnaround, reportScopes, reportApi,
+                        clock));
 
         TokenAuthenticator authenticator = new TokenAuthenticator(services.users());
         registerAuth(environment, authenticator);
@@ -345,7 +349,8 @@ public class SparesApplication extends Application<SparesConfiguration> {
      * (a session past it is refused at once anyway: the sweep only keeps the table small).
      */
     private ScheduledJob registerPages(Environment environment, PageSettings settings, Services services,
-            Transactions transactions, OptimizationService optimizations, OptimizerService optimizer) {
+            Transactions transactions, OptimizationService optimizations, OptimizerService optimizer,
+            ReportPagesResource reportPages) {
         PageSessions sessions = new PageSessions(transactions, services.users(), services.clock(),
                 settings.getSessionIdleTimeout());
         Forms forms = new Forms(environment.getValidator());
@@ -360,9 +365,7 @@ public class SparesApplication extends Application<SparesConfiguration> {
                 new OptimizationPagesResource(optimizations, optimizer, services.depots()),
                 new RepairOrderPages(services.repairOrders(), services.reservations(), services.parts(),
                         services.positions(), services.depots(), forms),
-                new ReportPagesResource(new ReportService(transactions), new PositionReports(transactions),
-                        new TurnaroundReport(transactions), new ReportScopes(transactions),
-                        environment.getObjectMapper(), services.clock()),
+                reportPages,
                 new RootRedirect()));
         return ScheduledJob.every(environment.lifecycle(), "page-session-purge",
                 io.dropwizard.util.Duration.minutes(10),

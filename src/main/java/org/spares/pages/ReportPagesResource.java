@@ -1,6 +1,5 @@
 package org.spares.pages;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -40,12 +39,13 @@ public final class ReportPagesResource {
     private final Clock clock;
     private final ReportResource api;
 
+    /** @param api the API's report resource (the one registered under /api/v1/reports), which writes the CSVs */
     public ReportPagesResource(ReportService reports, PositionReports positions, TurnaroundReport turnaround,
-            ReportScopes scopes, ObjectMapper mapper, Clock clock) {
+            ReportScopes scopes, ReportResource api, Clock clock) {
         this.sections = new ReportSections(reports, positions, turnaround);
         this.scopes = scopes;
         this.clock = clock;
-        this.api = new ReportResource(reports, positions, turnaround, scopes, mapper, clock);
+        this.api = api;
     }
 
     /** The parameters' form and every section's heading; the sections load on their own. */
